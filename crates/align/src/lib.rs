@@ -1,0 +1,1 @@
+//! tarjama-align (under construction).

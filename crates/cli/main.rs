@@ -1,0 +1,54 @@
+//! The `tarjama` command-line tool: glue between the tarjama library
+//! crates, files and standard streams. No corpus logic lives here.
+//!
+//! Each subcommand lives in its own module with an `Args` struct (clap)
+//! and a `run(args) -> anyhow::Result<ExitCode>` function.
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod input;
+mod output;
+
+/// Build parallel corpora and translation memories from bilingual
+/// documents.
+#[derive(Debug, Parser)]
+#[command(name = "tarjama", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {}
+}
+
+fn main() -> ExitCode {
+    // clap exits with 2 on usage errors, as the CLI contract wants.
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("tarjama: {err:#}");
+            // Bad input and failed I/O both exit 1; clap has already used
+            // 2 for usage errors.
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,1 @@
+//! tarjama-places (under construction).

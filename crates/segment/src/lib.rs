@@ -1,0 +1,1 @@
+//! tarjama-segment (under construction).

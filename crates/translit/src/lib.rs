@@ -1,0 +1,1 @@
+//! tarjama-translit (under construction).

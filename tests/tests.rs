@@ -1,0 +1,5 @@
+//! End-to-end tests of the `tarjama` binary: one module per feature.
+
+#[macro_use]
+mod macros;
+mod util;
