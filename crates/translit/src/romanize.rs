@@ -1,0 +1,1 @@
+//! romanize (under construction).
