@@ -21,8 +21,11 @@
     )
 )]
 
+pub mod error;
 pub mod keys;
 pub mod latin;
 pub mod normalize;
 pub mod romanize;
 pub mod similarity;
+
+pub use error::{TranslitError, TranslitErrorKind};

@@ -1,1 +1,949 @@
-//! normalize (under construction).
+//! Arabic script normalization: every fold is a switch in
+//! [`NormalizeOptions`], bundled into named [`Profile`]s.
+//!
+//! A [`Normalizer`] compiles the options into a lookup table over the
+//! Arabic block (U+0600–U+06FF) once; [`Normalizer::normalize`] then makes
+//! a single pass over the bytes, copies untouched runs in bulk and returns
+//! [`Cow::Borrowed`] when nothing changes (no allocation at all).
+//!
+//! The profiles:
+//! - [`Profile::Search`]: every fold that helps matching (alef forms,
+//!   alef maksura, teh marbuta, hamza seats, all marks, tatweel, invisible
+//!   controls, digits, Persian and Kurdish letters, punctuation,
+//!   whitespace).
+//! - [`Profile::Display`]: only folds that never change meaning:
+//!   presentation forms, tatweel, invisible controls (ZWNJ kept) and
+//!   whitespace.
+//! - [`Profile::Camel`]: byte-identical to CAMeL Tools'
+//!   `normalize_unicode` (NFKC plus the ﷼/﷽ fixes), `dediac_ar`,
+//!   `normalize_alef_ar`, `normalize_alef_maksura_ar` and
+//!   `normalize_teh_marbuta_ar`, applied in that order.
+//!
+//! Normalization is idempotent (`f(f(x)) == f(x)`) for every combination
+//! of switches without [`NormalizeOptions::nfkc`]. With NFKC, a fold can
+//! turn a letter into one that composes with a following mark on a second
+//! pass (ى + U+0654 gives ي + U+0654, which NFKC then composes to ئ);
+//! CAMeL Tools behaves the same way and the camel profile reproduces it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, is_nfkc_quick,
+};
+
+use crate::error::TranslitError;
+
+/// A named bundle of [`NormalizeOptions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Profile {
+    /// Every fold that helps matching; lossy.
+    Search,
+    /// Only folds that never change meaning.
+    Display,
+    /// CAMeL Tools' `normalize_unicode` + `dediac_ar` + `normalize_alef_ar`
+    /// + `normalize_alef_maksura_ar` + `normalize_teh_marbuta_ar`.
+    Camel,
+}
+
+impl Profile {
+    /// All profiles, in documentation order.
+    pub const ALL: [Profile; 3] =
+        [Profile::Search, Profile::Display, Profile::Camel];
+
+    /// The profile's name as used on the command line.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Profile::Search => "search",
+            Profile::Display => "display",
+            Profile::Camel => "camel",
+        }
+    }
+
+    /// The switches this profile turns on.
+    pub const fn options(self) -> NormalizeOptions {
+        match self {
+            Profile::Search => NormalizeOptions::SEARCH,
+            Profile::Display => NormalizeOptions::DISPLAY,
+            Profile::Camel => NormalizeOptions::CAMEL,
+        }
+    }
+
+    /// A shared, ready-built normalizer for this profile.
+    pub fn normalizer(self) -> &'static Normalizer {
+        match self {
+            Profile::Search => &SEARCH,
+            Profile::Display => &DISPLAY,
+            Profile::Camel => &CAMEL,
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Profile {
+    type Err = TranslitError;
+
+    fn from_str(s: &str) -> Result<Profile, TranslitError> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| TranslitError::unknown_name("profile", s))
+    }
+}
+
+/// The switches of Arabic script normalization, one per fold.
+///
+/// [`Default`] is the [`Profile::Search`] bundle; [`NormalizeOptions::NONE`]
+/// turns everything off. Start from a profile and flip fields:
+///
+/// ```
+/// use tarjama_translit::normalize::{NormalizeOptions, Normalizer, Profile};
+///
+/// let mut options = NormalizeOptions::from(Profile::Display);
+/// options.digits = true;
+/// let normalizer = Normalizer::new(options);
+/// assert_eq!(normalizer.normalize("عام ٢٠٢٤ـــ"), "عام 2024");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct NormalizeOptions {
+    /// Presentation forms U+FB50–FDFF and U+FE70–FEFF (ﻻ ﺩ ﷲ …) to base
+    /// letters, as their compatibility decomposition; ﷼ becomes ريال and
+    /// ﷽ becomes بسم الله الرحمن الرحيم.
+    pub presentation_forms: bool,
+    /// Full Unicode NFKC (with the ﷼/﷽ fixes) before every other fold, as
+    /// CAMeL Tools' `normalize_unicode`. Implies `presentation_forms`.
+    pub nfkc: bool,
+    /// أ إ آ ٱ (U+0623 U+0625 U+0622 U+0671) to ا.
+    pub alef: bool,
+    /// Alef maksura ى to yeh ي.
+    pub alef_maksura: bool,
+    /// Teh marbuta ة to heh ه.
+    pub teh_marbuta: bool,
+    /// Hamza seats ؤ to و and ئ to ي (lossy).
+    pub hamza_seats: bool,
+    /// Harakat U+064B–U+0652 (tanwin, fatha, damma, kasra, shadda, sukun).
+    pub harakat: bool,
+    /// Dagger (superscript) alef U+0670; removing it breaks words such as
+    /// هٰذا, hence a switch of its own.
+    pub dagger_alef: bool,
+    /// Quranic and other marks: U+0610–061A, U+0653–065F, U+06D6–06DC,
+    /// U+06DF–06E8 and U+06EA–06ED (not the symbols ۝ ۞ ۩).
+    pub quranic_marks: bool,
+    /// Tatweel (kashida) U+0640.
+    pub tatweel: bool,
+    /// Bidi and invisible controls: ALM, LRM, RLM, U+202A–202E,
+    /// U+2066–2069, ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, BOM.
+    pub invisible_controls: bool,
+    /// With `invisible_controls`, keep ZWNJ U+200C (meaningful in Persian
+    /// and Urdu).
+    pub keep_zwnj: bool,
+    /// Arabic-Indic ٠–٩ and Extended ۰–۹ digits to ASCII 0–9.
+    pub digits: bool,
+    /// Persian, Kurdish and Urdu forms of Arabic letters: ک to ك, ی ێ ے to
+    /// ي, ە ھ ہ ۀ to ه, ۆ ۇ ۈ ۉ to و.
+    pub persian_variants: bool,
+    /// Consonants Arabic lacks, to the nearest Arabic letter: پ to ب, چ to
+    /// ج, ژ to ز, ڤ ڥ to ف, گ ڭ to ك, ڨ to ق (lossy).
+    pub persian_consonants: bool,
+    /// Arabic punctuation to ASCII: ، , ؛ ; ؟ ? ٪ % ٫ . ٬ , ٭ * ۔ .
+    pub punctuation: bool,
+    /// Runs of whitespace (including NBSP and other Unicode spaces) become
+    /// one space; leading and trailing whitespace is removed.
+    pub whitespace: bool,
+}
+
+impl NormalizeOptions {
+    /// Every switch off: the identity.
+    pub const NONE: NormalizeOptions = NormalizeOptions {
+        presentation_forms: false,
+        nfkc: false,
+        alef: false,
+        alef_maksura: false,
+        teh_marbuta: false,
+        hamza_seats: false,
+        harakat: false,
+        dagger_alef: false,
+        quranic_marks: false,
+        tatweel: false,
+        invisible_controls: false,
+        keep_zwnj: false,
+        digits: false,
+        persian_variants: false,
+        persian_consonants: false,
+        punctuation: false,
+        whitespace: false,
+    };
+
+    /// The [`Profile::Search`] switches.
+    pub const SEARCH: NormalizeOptions = NormalizeOptions {
+        presentation_forms: true,
+        nfkc: false,
+        alef: true,
+        alef_maksura: true,
+        teh_marbuta: true,
+        hamza_seats: true,
+        harakat: true,
+        dagger_alef: true,
+        quranic_marks: true,
+        tatweel: true,
+        invisible_controls: true,
+        keep_zwnj: false,
+        digits: true,
+        persian_variants: true,
+        persian_consonants: true,
+        punctuation: true,
+        whitespace: true,
+    };
+
+    /// The [`Profile::Display`] switches.
+    pub const DISPLAY: NormalizeOptions = NormalizeOptions {
+        presentation_forms: true,
+        tatweel: true,
+        invisible_controls: true,
+        keep_zwnj: true,
+        whitespace: true,
+        ..NormalizeOptions::NONE
+    };
+
+    /// The [`Profile::Camel`] switches.
+    pub const CAMEL: NormalizeOptions = NormalizeOptions {
+        nfkc: true,
+        harakat: true,
+        dagger_alef: true,
+        alef: true,
+        alef_maksura: true,
+        teh_marbuta: true,
+        ..NormalizeOptions::NONE
+    };
+}
+
+impl Default for NormalizeOptions {
+    fn default() -> NormalizeOptions {
+        NormalizeOptions::SEARCH
+    }
+}
+
+impl From<Profile> for NormalizeOptions {
+    fn from(profile: Profile) -> NormalizeOptions {
+        profile.options()
+    }
+}
+
+/// What the normalizer does with one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Act {
+    /// Copy it.
+    Keep,
+    /// Remove it.
+    Drop,
+    /// Replace it with another character.
+    Char(char),
+    /// Whitespace under the `whitespace` switch: collapse and trim.
+    Space,
+    /// A presentation form to decompose.
+    Expand,
+}
+
+/// Normalizes Arabic script text with a fixed set of
+/// [`NormalizeOptions`].
+///
+/// Building one is cheap and `const`; the profiles' normalizers are
+/// shared statics ([`Profile::normalizer`]).
+#[derive(Clone, Debug)]
+pub struct Normalizer {
+    options: NormalizeOptions,
+    /// The action for each code point of U+0600–U+06FF.
+    arabic: [Act; 256],
+    /// The action for each ASCII byte.
+    ascii: [Act; 128],
+    /// For NFKC: whether each code point of U+0600–U+06FF is inert
+    /// (normalization cannot touch it or its neighbours).
+    nfkc_inert: [bool; 256],
+}
+
+static SEARCH: Normalizer = Normalizer::new(NormalizeOptions::SEARCH);
+static DISPLAY: Normalizer = Normalizer::new(NormalizeOptions::DISPLAY);
+static CAMEL: Normalizer = Normalizer::new(NormalizeOptions::CAMEL);
+
+/// Whitespace state of the output written so far by one call.
+#[derive(Clone, Copy, Debug)]
+struct State {
+    /// Nothing written yet.
+    at_start: bool,
+    /// The last character written is a collapsed space.
+    last_space: bool,
+}
+
+impl State {
+    const START: State = State { at_start: true, last_space: false };
+}
+
+impl Normalizer {
+    /// Compiles `options` into a normalizer.
+    pub const fn new(options: NormalizeOptions) -> Normalizer {
+        Normalizer {
+            options,
+            arabic: arabic_table(&options),
+            ascii: ascii_table(&options),
+            nfkc_inert: nfkc_inert_table(&options),
+        }
+    }
+
+    /// The switches this normalizer applies.
+    pub const fn options(&self) -> &NormalizeOptions {
+        &self.options
+    }
+
+    /// Normalizes `text`, borrowing it unchanged when it is already
+    /// normalized.
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.options.nfkc && self.needs_nfkc(text) {
+            let composed = nfkc(text);
+            let mut out = String::with_capacity(composed.len());
+            self.fold_into(&composed, &mut out);
+            return Cow::Owned(out);
+        }
+        if self.is_folded(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        self.fold_into(text, &mut out);
+        Cow::Owned(out)
+    }
+
+    /// Appends the normalization of `text` to `out` (for streaming: one
+    /// buffer reused across lines).
+    pub fn normalize_into(&self, text: &str, out: &mut String) {
+        if self.options.nfkc && self.needs_nfkc(text) {
+            self.fold_into(&nfkc(text), out);
+        } else {
+            self.fold_into(text, out);
+        }
+    }
+
+    /// Whether `text` is already normalized: `normalize` would borrow it.
+    pub fn is_normalized(&self, text: &str) -> bool {
+        !(self.options.nfkc && self.needs_nfkc(text)) && self.is_folded(text)
+    }
+
+    /// Whether NFKC might change `text`. Conservative: `true` whenever a
+    /// character is not known to be inert.
+    fn needs_nfkc(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b) {
+                let idx = arabic_index(b, bytes.get(i + 1));
+                if !self.nfkc_inert.get(idx).copied().unwrap_or(false) {
+                    return true;
+                }
+                i += 2;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+                return true;
+            };
+            if c == RIAL || c == BASMALA || !nfkc_inert(c) {
+                return true;
+            }
+            i += c.len_utf8();
+        }
+        false
+    }
+
+    /// Whether folding (everything but NFKC) leaves `text` unchanged.
+    fn is_folded(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut state = State::START;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (act, c, len) = self.act_at(text, i, b);
+            match act {
+                Act::Keep => {}
+                Act::Space => {
+                    // Only a single ASCII space between two non-spaces
+                    // survives as it is.
+                    if c != ' ' || state.at_start || state.last_space {
+                        return false;
+                    }
+                    state.last_space = true;
+                    i += 1;
+                    continue;
+                }
+                Act::Drop | Act::Char(_) | Act::Expand => return false,
+            }
+            state = State { at_start: false, last_space: false };
+            i += len;
+        }
+        !state.last_space
+    }
+
+    /// The action, the character and its UTF-8 length at byte `i`.
+    #[inline(always)]
+    fn act_at(&self, text: &str, i: usize, b: u8) -> (Act, char, usize) {
+        if b < 0x80 {
+            let act = self.ascii.get(usize::from(b)).copied();
+            return (act.unwrap_or(Act::Keep), char::from(b), 1);
+        }
+        if (0xD8..=0xDB).contains(&b) {
+            let idx = arabic_index(b, text.as_bytes().get(i + 1));
+            let act = self.arabic.get(idx).copied().unwrap_or(Act::Keep);
+            // The character itself is only needed for Keep and Space,
+            // which never carry an Arabic-block character onward.
+            return (act, '\u{0600}', 2);
+        }
+        match text.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) => (self.act_other(c), c, c.len_utf8()),
+            None => (Act::Keep, '\u{FFFD}', 1),
+        }
+    }
+
+    /// The action for a character outside ASCII and U+0600–U+06FF.
+    fn act_other(&self, c: char) -> Act {
+        let o = &self.options;
+        if o.whitespace && c.is_whitespace() {
+            Act::Space
+        } else if o.invisible_controls
+            && is_invisible(c)
+            && !(o.keep_zwnj && c == ZWNJ)
+        {
+            Act::Drop
+        } else if o.presentation_forms && is_presentation_form(c) {
+            Act::Expand
+        } else {
+            Act::Keep
+        }
+    }
+
+    /// Folds `text` (already NFKC where the options ask for it) onto
+    /// `out`.
+    fn fold_into(&self, text: &str, out: &mut String) {
+        out.reserve(text.len());
+        let bytes = text.as_bytes();
+        let mut state = State::START;
+        // Start of the run of unchanged input not yet copied to `out`.
+        let mut run = 0;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (act, c, len) = self.act_at(text, i, b);
+            match act {
+                Act::Keep => {
+                    state = State { at_start: false, last_space: false };
+                    i += len;
+                    continue;
+                }
+                Act::Space if c == ' ' => {
+                    if !(state.at_start || state.last_space) {
+                        state.last_space = true;
+                        i += 1;
+                        continue;
+                    }
+                    out.push_str(text.get(run..i).unwrap_or_default());
+                }
+                Act::Space => {
+                    out.push_str(text.get(run..i).unwrap_or_default());
+                    if !(state.at_start || state.last_space) {
+                        out.push(' ');
+                        state.last_space = true;
+                    }
+                }
+                Act::Drop => {
+                    out.push_str(text.get(run..i).unwrap_or_default());
+                }
+                Act::Char(m) => {
+                    out.push_str(text.get(run..i).unwrap_or_default());
+                    out.push(m);
+                    state = State { at_start: false, last_space: false };
+                }
+                Act::Expand => {
+                    out.push_str(text.get(run..i).unwrap_or_default());
+                    self.expand(c, &mut state, out);
+                }
+            }
+            i += len;
+            run = i;
+        }
+        out.push_str(text.get(run..).unwrap_or_default());
+        if state.last_space {
+            out.pop();
+        }
+    }
+
+    /// Writes the decomposition of presentation form `c`, each of its
+    /// characters folded in turn.
+    fn expand(&self, c: char, state: &mut State, out: &mut String) {
+        let mut emit = |d: char| self.emit(d, state, out);
+        match c {
+            RIAL => RIAL_TEXT.chars().for_each(&mut emit),
+            BASMALA => BASMALA_TEXT.chars().for_each(&mut emit),
+            _ => std::iter::once(c).nfkc().for_each(&mut emit),
+        }
+    }
+
+    /// Folds and writes one character (never a presentation form: NFKC
+    /// output contains none).
+    fn emit(&self, c: char, state: &mut State, out: &mut String) {
+        let act = match u32::from(c) {
+            cp @ 0..=0x7F => {
+                self.ascii.get(cp as usize).copied().unwrap_or(Act::Keep)
+            }
+            cp @ 0x600..=0x6FF => self
+                .arabic
+                .get((cp - 0x600) as usize)
+                .copied()
+                .unwrap_or(Act::Keep),
+            _ => self.act_other(c),
+        };
+        match act {
+            Act::Keep | Act::Expand => {
+                out.push(c);
+                *state = State { at_start: false, last_space: false };
+            }
+            Act::Char(m) => {
+                out.push(m);
+                *state = State { at_start: false, last_space: false };
+            }
+            Act::Space => {
+                if !(state.at_start || state.last_space) {
+                    out.push(' ');
+                    state.last_space = true;
+                }
+            }
+            Act::Drop => {}
+        }
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        Normalizer::new(NormalizeOptions::default())
+    }
+}
+
+impl From<NormalizeOptions> for Normalizer {
+    fn from(options: NormalizeOptions) -> Normalizer {
+        Normalizer::new(options)
+    }
+}
+
+/// Normalizes `text` with a profile's shared normalizer.
+///
+/// ```
+/// use tarjama_translit::normalize::{Profile, normalize};
+///
+/// assert_eq!(normalize("إلى المدرسةِ", Profile::Search), "الي المدرسه");
+/// ```
+pub fn normalize(text: &str, profile: Profile) -> Cow<'_, str> {
+    profile.normalizer().normalize(text)
+}
+
+const ZWNJ: char = '\u{200C}';
+const RIAL: char = '\u{FDFC}';
+const BASMALA: char = '\u{FDFD}';
+/// CAMeL Tools' replacement for ﷼ (with Arabic yeh, where NFKC would give
+/// Persian yeh).
+const RIAL_TEXT: &str = "\u{0631}\u{064A}\u{0627}\u{0644}";
+/// ﷽ has no decomposition; CAMeL Tools spells it out.
+const BASMALA_TEXT: &str = "\u{0628}\u{0633}\u{0645} \u{0627}\u{0644}\u{0644}\
+    \u{0647} \u{0627}\u{0644}\u{0631}\u{062D}\u{0645}\u{0646} \u{0627}\u{0644}\
+    \u{0631}\u{062D}\u{064A}\u{0645}";
+
+/// NFKC with CAMeL Tools' ﷼/﷽ fixes applied first.
+fn nfkc(text: &str) -> String {
+    if text.contains([RIAL, BASMALA]) {
+        let fixed =
+            text.replace(RIAL, RIAL_TEXT).replace(BASMALA, BASMALA_TEXT);
+        fixed.nfkc().collect()
+    } else {
+        text.nfkc().collect()
+    }
+}
+
+/// The index into the Arabic-block tables of the two-byte sequence
+/// starting with lead byte `lead` (0xD8–0xDB).
+#[inline(always)]
+fn arabic_index(lead: u8, next: Option<&u8>) -> usize {
+    let low = next.copied().unwrap_or(0) & 0x3F;
+    (usize::from(lead & 0x03) << 6) | usize::from(low)
+}
+
+/// Whether NFKC leaves `c` and its neighbours alone: a starter (combining
+/// class 0) whose NFKC quick check is Yes.
+fn nfkc_inert(c: char) -> bool {
+    canonical_combining_class(c) == 0
+        && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+// Indices are bounded by the loop conditions, and the shared tables are
+// built at compile time, where a mistake fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn ascii_table(o: &NormalizeOptions) -> [Act; 128] {
+    let mut table = [Act::Keep; 128];
+    if o.whitespace {
+        // Tab, line feed, vertical tab, form feed, carriage return,
+        // space.
+        let spaces = [9u8, 10, 11, 12, 13, 32];
+        let mut k = 0;
+        while k < spaces.len() {
+            table[spaces[k] as usize] = Act::Space;
+            k += 1;
+        }
+    }
+    table
+}
+
+// Indices are bounded by the loop conditions, and the shared tables are
+// built at compile time, where a mistake fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn arabic_table(o: &NormalizeOptions) -> [Act; 256] {
+    let mut table = [Act::Keep; 256];
+    let mut k = 0;
+    while k < 256 {
+        // `k < 256` bounds the index; this runs at compile time for the
+        // shared profiles, and a mistake would fail the build.
+        table[k] = arabic_act(0x600 + k as u32, o);
+        k += 1;
+    }
+    table
+}
+
+/// The fold of one code point of U+0600–U+06FF under options `o`.
+const fn arabic_act(cp: u32, o: &NormalizeOptions) -> Act {
+    match cp {
+        // Punctuation.
+        0x060C | 0x066C => to(',', o.punctuation),
+        0x061B => to(';', o.punctuation),
+        0x061F => to('?', o.punctuation),
+        0x066A => to('%', o.punctuation),
+        0x066B | 0x06D4 => to('.', o.punctuation),
+        0x066D => to('*', o.punctuation),
+        0x061C => drop(o.invisible_controls),
+        // Alef forms, hamza seats, alef maksura, teh marbuta.
+        0x0622 | 0x0623 | 0x0625 | 0x0671 => to('\u{0627}', o.alef),
+        0x0624 => to('\u{0648}', o.hamza_seats),
+        0x0626 => to('\u{064A}', o.hamza_seats),
+        0x0649 => to('\u{064A}', o.alef_maksura),
+        0x0629 => to('\u{0647}', o.teh_marbuta),
+        0x0640 => drop(o.tatweel),
+        0x064B..=0x0652 => drop(o.harakat),
+        0x0670 => drop(o.dagger_alef),
+        0x0610..=0x061A
+        | 0x0653..=0x065F
+        | 0x06D6..=0x06DC
+        | 0x06DF..=0x06E8
+        | 0x06EA..=0x06ED => drop(o.quranic_marks),
+        // Digits: Arabic-Indic and Extended Arabic-Indic.
+        0x0660..=0x0669 => to(ascii_digit(cp - 0x0660), o.digits),
+        0x06F0..=0x06F9 => to(ascii_digit(cp - 0x06F0), o.digits),
+        // Persian, Kurdish and Urdu forms of Arabic letters.
+        0x06A9 => to('\u{0643}', o.persian_variants),
+        0x06CC | 0x06CE | 0x06D2 => to('\u{064A}', o.persian_variants),
+        0x06D5 | 0x06BE | 0x06C1 | 0x06C0 => {
+            to('\u{0647}', o.persian_variants)
+        }
+        0x06C6..=0x06C9 => to('\u{0648}', o.persian_variants),
+        // Consonants Arabic lacks.
+        0x067E => to('\u{0628}', o.persian_consonants),
+        0x0686 => to('\u{062C}', o.persian_consonants),
+        0x0698 => to('\u{0632}', o.persian_consonants),
+        0x06A4 | 0x06A5 => to('\u{0641}', o.persian_consonants),
+        0x06AF | 0x06AD => to('\u{0643}', o.persian_consonants),
+        0x06A8 => to('\u{0642}', o.persian_consonants),
+        _ => Act::Keep,
+    }
+}
+
+const fn to(m: char, on: bool) -> Act {
+    if on { Act::Char(m) } else { Act::Keep }
+}
+
+const fn drop(on: bool) -> Act {
+    if on { Act::Drop } else { Act::Keep }
+}
+
+const fn ascii_digit(d: u32) -> char {
+    match char::from_u32('0' as u32 + d) {
+        Some(c) => c,
+        None => '0',
+    }
+}
+
+/// Which code points of U+0600–U+06FF NFKC leaves alone, given that the
+/// marks the options remove afterwards cannot matter: harakat and the
+/// dagger alef never block a composition (their combining classes, 27–35,
+/// are below those of the composing marks U+0653–U+0655), and reordering
+/// marks that are then all removed changes nothing.
+// Indices are bounded by the loop conditions, and the shared tables are
+// built at compile time, where a mistake fails the build.
+#[allow(clippy::indexing_slicing)]
+const fn nfkc_inert_table(o: &NormalizeOptions) -> [bool; 256] {
+    let mut table = [true; 256];
+    let mut k = 0;
+    while k < 256 {
+        let cp = 0x600 + k as u32;
+        table[k] = match cp {
+            0x064B..=0x0652 => o.harakat,
+            0x0670 => o.dagger_alef,
+            // Non-zero combining classes.
+            0x0610..=0x061A
+            | 0x0653..=0x065F
+            | 0x06D6..=0x06DC
+            | 0x06DF..=0x06E4
+            | 0x06E7..=0x06E8
+            | 0x06EA..=0x06ED => false,
+            // Compatibility decompositions (high hamza letters).
+            0x0675..=0x0678 => false,
+            _ => true,
+        };
+        k += 1;
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search(s: &str) -> String {
+        normalize(s, Profile::Search).into_owned()
+    }
+
+    #[test]
+    fn inert_table_matches_unicode_data() {
+        let all_marks = NormalizeOptions::NONE;
+        let table = nfkc_inert_table(&all_marks);
+        for (k, &inert) in table.iter().enumerate() {
+            let c = char::from_u32(0x600 + k as u32).unwrap();
+            assert_eq!(inert, nfkc_inert(c), "U+{:04X}", 0x600 + k);
+        }
+    }
+
+    #[test]
+    fn alef_forms_and_friends() {
+        assert_eq!(search("أحمد إبراهيم آمنة ٱلله"), "احمد ابراهيم امنه الله");
+        assert_eq!(search("مصطفى"), "مصطفي");
+        assert_eq!(search("سؤال رئيس"), "سوال رييس");
+    }
+
+    #[test]
+    fn marks() {
+        assert_eq!(search("مُحَمَّدٌ"), "محمد");
+        assert_eq!(search("هٰذا"), "هذا");
+        let mut keep_dagger = NormalizeOptions::SEARCH;
+        keep_dagger.dagger_alef = false;
+        let n = Normalizer::new(keep_dagger);
+        assert_eq!(n.normalize("هٰذَا"), "هٰذا");
+        assert_eq!(search("ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَۛ"), "ذلك الكتب لا ريب");
+    }
+
+    #[test]
+    fn presentation_forms() {
+        assert_eq!(search("ﻻ ﺃﺣﺪ"), "لا احد");
+        assert_eq!(search("\u{FDFC}"), "ريال");
+        assert_eq!(search("\u{FDFD}"), "بسم الله الرحمن الرحيم");
+        assert_eq!(search("ﷺ"), "صلي الله عليه وسلم");
+        // Keheh presentation form decomposes to ک, then to ك.
+        assert_eq!(search("\u{FB8E}"), "ك");
+        assert_eq!(normalize("ﻟﻠﻪ", Profile::Display), "لله");
+    }
+
+    #[test]
+    fn controls_digits_punctuation_whitespace() {
+        let s = "\u{FEFF} \u{200F}عام\u{00A0}\u{00A0}٢٠٢٤،\t ۱۲ ؟\u{200E} ";
+        assert_eq!(search(s), "عام 2024, 12 ?");
+        assert_eq!(
+            normalize("مي\u{200C}خواهم", Profile::Display),
+            "مي\u{200C}خواهم"
+        );
+        assert_eq!(search("مي\u{200C}خواهم"), "ميخواهم");
+        assert_eq!(search("پ چ ژ ڤ گ ک ی ە ۆ"), "ب ج ز ف ك ك ي ه و");
+        assert_eq!(normalize("پ ک ی", Profile::Display), "پ ک ی");
+    }
+
+    #[test]
+    fn display_keeps_meaning() {
+        let s = "إِلَى مَدْرَسَةٍ ٣ ، ؟";
+        assert_eq!(normalize(s, Profile::Display), s);
+        assert!(matches!(normalize(s, Profile::Display), Cow::Borrowed(_)));
+        assert_eq!(normalize("كتـــاب  جديد ", Profile::Display), "كتاب جديد");
+    }
+
+    #[test]
+    fn borrowed_when_unchanged() {
+        let s = "قال الرييس ان الحكومه ستعمل علي 3 ملفات, Reuters";
+        assert!(matches!(normalize(s, Profile::Search), Cow::Borrowed(_)));
+        assert!(matches!(normalize("", Profile::Search), Cow::Borrowed(_)));
+        for changed in [" a", "a ", "a  b", "a\tb", "ة"] {
+            assert!(
+                matches!(normalize(changed, Profile::Search), Cow::Owned(_)),
+                "{changed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn camel_basics() {
+        let c = |s: &str| normalize(s, Profile::Camel).into_owned();
+        assert_eq!(c("إِلَى المَدْرَسَةِ"), "الي المدرسه");
+        // NFKC composes و + hamza above into ؤ, which camel keeps.
+        assert_eq!(c("\u{0648}\u{0654}"), "\u{0624}");
+        // ا + maddah composes to آ, then alef normalization.
+        assert_eq!(c("\u{0627}\u{0653}"), "\u{0627}");
+        assert_eq!(c("\u{FDFC}"), "ريال");
+        assert_eq!(c("ﬁ\u{00A0}x"), "fi x");
+        assert_eq!(c("ـ٣  ی"), "ـ٣  ی");
+        assert!(matches!(normalize("ـ٣ ی", Profile::Camel), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalize_into_appends() {
+        let mut out = String::from("x:");
+        Profile::Search.normalizer().normalize_into(" أ  ب ", &mut out);
+        assert_eq!(out, "x:ا ب");
+    }
+
+    #[test]
+    fn profile_names() {
+        for p in Profile::ALL {
+            assert_eq!(p.name().parse::<Profile>().unwrap(), p);
+        }
+        assert!("nope".parse::<Profile>().is_err());
+    }
+
+    /// Characters the property tests draw from: Arabic letters and marks
+    /// of every fold, presentation forms, spaces, controls, Latin.
+    const ALPHABET: &[char] = &[
+        'ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ي', 'ة', 'ه', 'ؤ', 'ئ', 'و', 'ء', 'ل',
+        'ک', 'گ', 'ی', 'ە', 'ۆ', 'پ', 'چ', 'ڤ', '\u{064B}', '\u{064E}',
+        '\u{0651}', '\u{0652}', '\u{0653}', '\u{0654}', '\u{0655}',
+        '\u{0670}', '\u{06D6}', '\u{0610}', '\u{0640}', '٣', '۴', '،', '؛',
+        '؟', '\u{FEFB}', '\u{FE8D}', '\u{FB8E}', '\u{FDF2}', '\u{FDFC}',
+        '\u{FDFD}', '\u{FC5E}', '\u{FE76}', ' ', '\t', '\u{00A0}', '\u{2003}',
+        '\u{200C}', '\u{200D}', '\u{200F}', '\u{202B}', '\u{FEFF}', 'a', 'Z',
+        'e', '\u{0301}', 'é', '1', '.',
+    ];
+
+    fn options_from_bits(bits: u32) -> NormalizeOptions {
+        let bit = |k: u32| bits & (1 << k) != 0;
+        NormalizeOptions {
+            presentation_forms: bit(0),
+            nfkc: false,
+            alef: bit(1),
+            alef_maksura: bit(2),
+            teh_marbuta: bit(3),
+            hamza_seats: bit(4),
+            harakat: bit(5),
+            dagger_alef: bit(6),
+            quranic_marks: bit(7),
+            tatweel: bit(8),
+            invisible_controls: bit(9),
+            keep_zwnj: bit(10),
+            digits: bit(11),
+            persian_variants: bit(12),
+            persian_consonants: bit(13),
+            punctuation: bit(14),
+            whitespace: bit(15),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn idempotent_for_profiles(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..40)
+        ) {
+            let text: String = picks.iter().map(|&k| ALPHABET[k]).collect();
+            for profile in [Profile::Search, Profile::Display] {
+                let once = normalize(&text, profile).into_owned();
+                let twice = normalize(&once, profile);
+                proptest::prop_assert_eq!(&once, &twice);
+                proptest::prop_assert!(matches!(twice, Cow::Borrowed(_)));
+            }
+        }
+
+        #[test]
+        fn idempotent_for_any_switches(
+            bits in 0u32..(1 << 16),
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..30)
+        ) {
+            let text: String = picks.iter().map(|&k| ALPHABET[k]).collect();
+            let n = Normalizer::new(options_from_bits(bits));
+            let once = n.normalize(&text).into_owned();
+            proptest::prop_assert_eq!(&once, &n.normalize(&once));
+            let mut appended = String::new();
+            n.normalize_into(&text, &mut appended);
+            proptest::prop_assert_eq!(&once, &appended);
+            proptest::prop_assert_eq!(
+                n.is_normalized(&text),
+                once == text
+            );
+        }
+
+        #[test]
+        fn camel_is_stable_on_its_output(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..30)
+        ) {
+            // NFKC plus removals is not idempotent in general (see the
+            // module doc); but the fast path and the NFKC path agree.
+            let text: String = picks.iter().map(|&k| ALPHABET[k]).collect();
+            let reference: String = {
+                let composed = nfkc(&text);
+                let mut out = String::new();
+                CAMEL.fold_into(&composed, &mut out);
+                out
+            };
+            proptest::prop_assert_eq!(
+                normalize(&text, Profile::Camel).into_owned(),
+                reference
+            );
+        }
+    }
+
+    #[test]
+    fn camel_known_non_idempotent_case() {
+        // Checked against CAMeL Tools 1.6.0: ى + hamza above does not
+        // compose, ى becomes ي, and a second pass composes ي + hamza.
+        let once = normalize("\u{0649}\u{0654}", Profile::Camel);
+        assert_eq!(once, "\u{064A}\u{0654}");
+        assert_eq!(normalize(&once, Profile::Camel), "\u{0626}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["\u{0}", "\u{10FFFF}", "\u{06FF}\u{0600}", "\u{FFFD}"] {
+            for p in Profile::ALL {
+                let _ = normalize(s, p);
+            }
+        }
+    }
+}
