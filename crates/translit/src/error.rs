@@ -49,14 +49,12 @@ impl TranslitError {
         }
     }
 
-    #[allow(dead_code)] // Used by deromanization.
     pub(crate) fn invalid_character(ch: char, offset: usize) -> Self {
         TranslitError {
             kind: TranslitErrorKind::InvalidCharacter { ch, offset },
         }
     }
 
-    #[allow(dead_code)] // Used by deromanization.
     pub(crate) fn not_reversible(scheme: &'static str) -> Self {
         TranslitError { kind: TranslitErrorKind::NotReversible { scheme } }
     }
