@@ -1,0 +1,2 @@
+//! Throughput of segmentation over the sample corpus (written below).
+fn main() {}

@@ -1,0 +1,719 @@
+//! The document model: blocks (title, dateline, lead, questions, answers,
+//! bullets, captions, pull quotes, boilerplate, plain paragraphs), each
+//! holding its sentences with byte spans into the original text and a
+//! global sentence index.
+//!
+//! Every non-empty line is one block (news sites publish one paragraph
+//! per line; a blank line also separates paragraphs). A line is
+//! classified by its first characters (markers, labels, boilerplate
+//! phrases), by its place in the document (the title is the first line,
+//! datelines and bylines follow it, boilerplate closes it) and, for lines
+//! wrapped in quotation marks, by whether the quote repeats text found
+//! elsewhere (a pull quote).
+
+use std::ops::Range;
+
+use serde::{Serialize, Serializer};
+use tarjama_record::Role;
+
+use crate::chars::{fold_arabic_char, trim_range};
+use crate::lang::Lang;
+use crate::markers::{
+    LineMarker, is_boilerplate, is_byline, is_caption, is_credit, is_dateline,
+    is_labelled_pull_quote, is_short_unterminated, line_marker, quoted_inner,
+};
+use crate::sentence::{is_line_break, split_line_into};
+
+/// What a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// The headline (the first line).
+    Title,
+    /// A short place-and-date line after the title.
+    Dateline,
+    /// A paragraph before the first question.
+    Lead,
+    /// An interviewer's question.
+    Question,
+    /// A paragraph of an answer.
+    Answer,
+    /// A bullet item (inside an answer or the lead: see [`Block::role`]).
+    Bullet,
+    /// A photo caption.
+    Caption,
+    /// A pull quote: a line in quotation marks repeating text from the
+    /// document, or one labelled `Pull quote:` / `اقتباس:`.
+    PullQuote,
+    /// Site boilerplate: related links, sharing, subscription, copyright.
+    Boilerplate,
+    /// A paragraph of a document without question/answer structure, or
+    /// any paragraph of a presegmented document.
+    Paragraph,
+    /// Bylines, credits, editor's notes, the site line under the title.
+    Other,
+}
+
+impl BlockKind {
+    /// The name used in JSON output (`pull_quote`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Lead => "lead",
+            BlockKind::Question => "question",
+            BlockKind::Answer => "answer",
+            BlockKind::Bullet => "bullet",
+            BlockKind::Caption => "caption",
+            BlockKind::PullQuote => "pull_quote",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Other => "other",
+        }
+    }
+
+    /// False for captions, pull quotes and boilerplate: text that is not
+    /// part of the running translation and that alignment may leave out.
+    pub fn is_running_text(self) -> bool {
+        !matches!(
+            self,
+            BlockKind::Caption | BlockKind::PullQuote | BlockKind::Boilerplate
+        )
+    }
+}
+
+/// The kind of structural marker stripped from the start of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MarkerKind {
+    /// `Q:`, `Q.`, `Question:`, `س:`, `سؤال:`.
+    Question,
+    /// `A:`, `Answer:`, `ج:`, `جواب:`.
+    Answer,
+    /// A bullet glyph (`-`, `–`, `•`, `*`, `·`, …).
+    Bullet,
+}
+
+/// A structural marker, as it stands in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Marker {
+    /// What the marker announces.
+    pub kind: MarkerKind,
+    /// The marker text (`Q:`, `س :`, `•`).
+    pub text: String,
+    /// Byte span of the marker in the input.
+    #[serde(serialize_with = "serialize_span")]
+    pub span: Range<usize>,
+}
+
+/// One sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// 0-based index in document order (the index gold alignments and
+    /// pair records use).
+    pub index: usize,
+    /// The text as it stands in the input, trimmed of spaces and
+    /// invisible characters at both ends (inner characters are kept).
+    pub text: String,
+    /// Byte span of `text` in the input.
+    #[serde(serialize_with = "serialize_span")]
+    pub span: Range<usize>,
+}
+
+/// One block: a paragraph, question, bullet item, caption, … (one line of
+/// the input, or one blank-line-separated paragraph when presegmented).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// 0-based index of the block in the document.
+    pub index: usize,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The role the block's pairs get: title, lead, question, answer or
+    /// other. Bullets take the role of the section they sit in; datelines
+    /// belong to the lead; captions, pull quotes, boilerplate and
+    /// credits are `other`.
+    pub role: Role,
+    /// 0-based question/answer turn, for questions, answers and bullets
+    /// inside answers.
+    pub turn: Option<usize>,
+    /// The structural marker stripped from the block's start, if any.
+    pub marker: Option<Marker>,
+    /// 1-based number of the block's first line in the input.
+    pub line: usize,
+    /// Byte span of the block's text (after the marker, trimmed).
+    #[serde(serialize_with = "serialize_span")]
+    pub span: Range<usize>,
+    /// The block's sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Something odd in the input that did not stop segmentation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// 1-based line number.
+    pub line: usize,
+    /// What was odd.
+    pub kind: DiagnosticKind,
+}
+
+/// The kinds of [`Diagnostic`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// An answer marker before any question.
+    AnswerBeforeQuestion,
+    /// A question or answer marker with no text after it or on the next
+    /// line.
+    MarkerWithoutText,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            DiagnosticKind::AnswerBeforeQuestion => {
+                "answer marker before any question"
+            }
+            DiagnosticKind::MarkerWithoutText => {
+                "question or answer marker without text"
+            }
+        };
+        write!(f, "line {}: {what}", self.line)
+    }
+}
+
+/// Settings of [`Document::parse_with`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SegmentOptions {
+    /// The input has one sentence per line and blank lines between
+    /// paragraphs: lines are not split, markers are not stripped.
+    pub presegmented: bool,
+}
+
+impl SegmentOptions {
+    /// Options for presegmented input.
+    pub fn presegmented() -> SegmentOptions {
+        SegmentOptions { presegmented: true }
+    }
+}
+
+/// A segmented document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// The language the document was segmented as.
+    pub lang: Lang,
+    /// The blocks, in document order.
+    pub blocks: Vec<Block>,
+    /// Oddities met on the way.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Segments an interview (or any plain-text document) into blocks and
+    /// sentences. Never fails: unusual input gives diagnostics.
+    pub fn parse(text: &str, lang: Lang) -> Document {
+        Document::parse_with(text, lang, &SegmentOptions::default())
+    }
+
+    /// Reads presegmented text: one sentence per line, a blank line
+    /// between paragraphs. Each paragraph becomes one block of kind
+    /// [`BlockKind::Paragraph`] (or [`BlockKind::Caption`] /
+    /// [`BlockKind::Boilerplate`] when its lines are labelled so).
+    pub fn from_presegmented(text: &str, lang: Lang) -> Document {
+        Document::parse_with(text, lang, &SegmentOptions::presegmented())
+    }
+
+    /// [`Document::parse`] or [`Document::from_presegmented`], as the
+    /// options say.
+    pub fn parse_with(
+        text: &str,
+        lang: Lang,
+        options: &SegmentOptions,
+    ) -> Document {
+        if options.presegmented {
+            parse_presegmented(text, lang)
+        } else {
+            parse_structured(text, lang)
+        }
+    }
+
+    /// All sentences, in order (their `index` is their position here).
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.blocks.iter().flat_map(|block| block.sentences.iter())
+    }
+
+    /// The number of sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.blocks.iter().map(|block| block.sentences.len()).sum()
+    }
+
+    /// The sentence with the given index.
+    pub fn sentence(&self, index: usize) -> Option<&Sentence> {
+        let block = self.block_of_sentence(index)?;
+        let first = block.sentences.first()?.index;
+        block.sentences.get(index.checked_sub(first)?)
+    }
+
+    /// The block holding the sentence with the given index.
+    pub fn block_of_sentence(&self, index: usize) -> Option<&Block> {
+        self.blocks.iter().find(|block| {
+            block.sentences.last().is_some_and(|last| last.index >= index)
+        })
+    }
+}
+
+fn serialize_span<S: Serializer>(
+    span: &Range<usize>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    [span.start, span.end].serialize(serializer)
+}
+
+/// A line of input: its 1-based number and byte range (line break
+/// excluded, not trimmed).
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    number: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The lines of `text`; `\r\n` counts as one line break.
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut number = 1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((pos, c)) = chars.next() {
+        if !is_line_break(c) {
+            continue;
+        }
+        out.push(Line { number, start, end: pos });
+        let mut next = pos + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(lf, '\n')) = chars.peek() {
+                chars.next();
+                next = lf + 1;
+            }
+        }
+        start = next;
+        number += 1;
+    }
+    if start < text.len() {
+        out.push(Line { number, start, end: text.len() });
+    }
+    out
+}
+
+/// What a line is, from its own text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Question,
+    Answer,
+    Bullet,
+    Caption,
+    PullQuote,
+    /// Wrapped in quotation marks: a pull quote if the quote repeats
+    /// text from elsewhere (the inner range).
+    Quoted(usize, usize),
+    Boilerplate,
+    Credit,
+    Plain,
+}
+
+/// A non-empty line with its marker and class.
+#[derive(Debug)]
+struct Info {
+    number: usize,
+    marker: Option<Marker>,
+    /// The content after the marker, trimmed.
+    start: usize,
+    end: usize,
+    class: Class,
+    /// The block kind, once decided.
+    kind: Option<BlockKind>,
+}
+
+impl Info {
+    fn content<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+fn classify(
+    text: &str,
+    lines: &[Line],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Info> {
+    let mut infos: Vec<Info> = Vec::new();
+    let mut pending: Option<(Marker, usize)> = None;
+    for line in lines {
+        let (start, end) = trim_range(text, line.start, line.end);
+        if start >= end {
+            continue;
+        }
+        let trimmed = text.get(start..end).unwrap_or("");
+        let found = line_marker(trimmed);
+        let (marker, content_start) = match found {
+            Some((kind, len)) => {
+                let kind = match kind {
+                    LineMarker::Question => MarkerKind::Question,
+                    LineMarker::Answer => MarkerKind::Answer,
+                    LineMarker::Bullet => MarkerKind::Bullet,
+                };
+                let marker = Marker {
+                    kind,
+                    text: trimmed.get(..len).unwrap_or("").to_string(),
+                    span: start..start + len,
+                };
+                let (content_start, _) = trim_range(text, start + len, end);
+                (Some(marker), content_start)
+            }
+            None => (None, start),
+        };
+        if content_start >= end {
+            // A marker alone on its line announces the next line.
+            if let Some(marker) = marker {
+                if marker.kind != MarkerKind::Bullet {
+                    if let Some((_, number)) = pending.take() {
+                        diagnostics.push(Diagnostic {
+                            line: number,
+                            kind: DiagnosticKind::MarkerWithoutText,
+                        });
+                    }
+                    pending = Some((marker, line.number));
+                }
+            }
+            continue;
+        }
+        let (marker, number) = match (marker, pending.take()) {
+            (None, Some((marker, number))) => (Some(marker), number),
+            (marker, stale) => {
+                if let Some((_, number)) = stale {
+                    diagnostics.push(Diagnostic {
+                        line: number,
+                        kind: DiagnosticKind::MarkerWithoutText,
+                    });
+                }
+                (marker, line.number)
+            }
+        };
+        let content = text.get(content_start..end).unwrap_or("");
+        let class = match marker.as_ref().map(|m| m.kind) {
+            Some(MarkerKind::Question) => Class::Question,
+            Some(MarkerKind::Answer) => Class::Answer,
+            Some(MarkerKind::Bullet) => Class::Bullet,
+            None => classify_unmarked(content, content_start),
+        };
+        infos.push(Info {
+            number,
+            marker,
+            start: content_start,
+            end,
+            class,
+            kind: None,
+        });
+    }
+    if let Some((_, number)) = pending {
+        diagnostics.push(Diagnostic {
+            line: number,
+            kind: DiagnosticKind::MarkerWithoutText,
+        });
+    }
+    infos
+}
+
+fn classify_unmarked(content: &str, offset: usize) -> Class {
+    if is_caption(content) {
+        Class::Caption
+    } else if is_labelled_pull_quote(content) {
+        Class::PullQuote
+    } else if is_boilerplate(content) {
+        Class::Boilerplate
+    } else if is_credit(content) {
+        Class::Credit
+    } else if let Some((s, e)) = quoted_inner(content) {
+        Class::Quoted(offset + s, offset + e)
+    } else {
+        Class::Plain
+    }
+}
+
+/// The letters and digits of `text`, folded, for repeat detection.
+fn match_key(text: &str) -> String {
+    text.chars()
+        .filter_map(fold_arabic_char)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True when the quoted text at `inner` repeats text of another line
+/// (pieces separated by an ellipsis may come from different places).
+fn repeats_elsewhere(
+    text: &str,
+    infos: &[Info],
+    own: usize,
+    inner: (usize, usize),
+) -> bool {
+    let quote = text.get(inner.0..inner.1).unwrap_or("");
+    let pieces: Vec<String> = quote
+        .split(['…'])
+        .flat_map(|piece| piece.split("..."))
+        .map(match_key)
+        .filter(|key| key.chars().count() >= 6)
+        .collect();
+    if pieces.iter().map(|key| key.chars().count()).max().unwrap_or(0) < 12 {
+        return false;
+    }
+    let others: Vec<String> = infos
+        .iter()
+        .enumerate()
+        .filter(|&(i, info)| {
+            i != own && !matches!(info.class, Class::Quoted(..))
+        })
+        .map(|(_, info)| match_key(info.content(text)))
+        .collect();
+    pieces
+        .iter()
+        .all(|piece| others.iter().any(|other| other.contains(piece.as_str())))
+}
+
+/// Where a line sits relative to the questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    /// Before the first question of a Q/A document.
+    Lead,
+    /// Inside the answer to a question.
+    Answer(Option<usize>),
+    /// A document without questions.
+    Plain,
+}
+
+fn parse_structured(text: &str, lang: Lang) -> Document {
+    let mut diagnostics = Vec::new();
+    let all_lines = lines(text);
+    let mut infos = classify(text, &all_lines, &mut diagnostics);
+    let has_qa = infos.iter().any(|info| info.class == Class::Question);
+
+    // Pull quotes: quoted lines that repeat text from elsewhere.
+    for i in 0..infos.len() {
+        if let Some(Class::Quoted(s, e)) = infos.get(i).map(|info| info.class)
+        {
+            let class = if i > 0 && repeats_elsewhere(text, &infos, i, (s, e))
+            {
+                Class::PullQuote
+            } else {
+                Class::Plain
+            };
+            if let Some(info) = infos.get_mut(i) {
+                info.class = class;
+            }
+        }
+    }
+
+    let mut body_start = 0;
+    // Title: the first line, when it reads like one.
+    if let Some(first) = infos.first_mut() {
+        let content = first.content(text);
+        let title_like = matches!(first.class, Class::Plain | Class::Credit)
+            && (has_qa || is_short_unterminated(content));
+        if title_like && first.marker.is_none() {
+            first.kind = Some(BlockKind::Title);
+            body_start = 1;
+        }
+    }
+    // Datelines, bylines and the site line under the title.
+    if body_start == 1 {
+        let header_end = infos.len().min(4);
+        let mut k = 1;
+        while k < header_end {
+            let Some(info) = infos.get(k) else { break };
+            if !matches!(info.class, Class::Plain | Class::Credit) {
+                break;
+            }
+            let content = info.content(text);
+            let kind = if is_dateline(content) {
+                BlockKind::Dateline
+            } else if is_byline(content)
+                || is_short_unterminated(content)
+                    && infos.get(k + 1..header_end).is_some_and(|rest| {
+                        rest.iter().any(|next| is_dateline(next.content(text)))
+                    })
+            {
+                BlockKind::Other
+            } else {
+                break;
+            };
+            if let Some(info) = infos.get_mut(k) {
+                info.kind = Some(kind);
+            }
+            k += 1;
+        }
+        body_start = k;
+    }
+
+    // Boilerplate at the end: labelled lines, and short unterminated
+    // lines (link titles) between them.
+    let mut tail_start = infos.len();
+    let mut k = infos.len();
+    while k > body_start {
+        k -= 1;
+        let Some(info) = infos.get(k) else { break };
+        match info.class {
+            Class::Boilerplate => tail_start = k,
+            Class::Credit => {}
+            Class::Plain if is_short_unterminated(info.content(text)) => {}
+            _ => break,
+        }
+    }
+    for info in infos.iter_mut().skip(tail_start) {
+        if info.class == Class::Plain {
+            info.class = Class::Boilerplate;
+        }
+    }
+
+    let mut section = if has_qa { Section::Lead } else { Section::Plain };
+    let mut n_turns = 0;
+    let mut blocks = Vec::with_capacity(infos.len());
+    let mut n_sentences = 0;
+    let mut ranges = Vec::new();
+    let mut after_see_also = false;
+    for info in infos {
+        let class = if after_see_also
+            && info.class == Class::Plain
+            && is_short_unterminated(info.content(text))
+        {
+            Class::Boilerplate
+        } else {
+            info.class
+        };
+        after_see_also = class == Class::Boilerplate
+            && info.content(text).trim_end().ends_with([':', '：']);
+        let (kind, role, turn) = match (info.kind, class) {
+            (Some(kind @ BlockKind::Title), _) => (kind, Role::Title, None),
+            (Some(kind @ BlockKind::Dateline), _) => (kind, Role::Lead, None),
+            (Some(kind), _) => (kind, Role::Other, None),
+            (None, Class::Question) => {
+                let turn = n_turns;
+                n_turns += 1;
+                section = Section::Answer(Some(turn));
+                (BlockKind::Question, Role::Question, Some(turn))
+            }
+            (None, Class::Answer) => {
+                let turn = match section {
+                    Section::Answer(turn) => turn,
+                    Section::Lead | Section::Plain => {
+                        diagnostics.push(Diagnostic {
+                            line: info.number,
+                            kind: DiagnosticKind::AnswerBeforeQuestion,
+                        });
+                        None
+                    }
+                };
+                section = Section::Answer(turn);
+                (BlockKind::Answer, Role::Answer, turn)
+            }
+            (None, Class::Bullet) => match section {
+                Section::Lead => (BlockKind::Bullet, Role::Lead, None),
+                Section::Answer(turn) => {
+                    (BlockKind::Bullet, Role::Answer, turn)
+                }
+                Section::Plain => (BlockKind::Bullet, Role::Other, None),
+            },
+            (None, Class::Caption) => (BlockKind::Caption, Role::Other, None),
+            (None, Class::PullQuote) => {
+                (BlockKind::PullQuote, Role::Other, None)
+            }
+            (None, Class::Boilerplate) => {
+                (BlockKind::Boilerplate, Role::Other, None)
+            }
+            (None, Class::Credit) => (BlockKind::Other, Role::Other, None),
+            (None, Class::Plain | Class::Quoted(..)) => match section {
+                Section::Lead => (BlockKind::Lead, Role::Lead, None),
+                Section::Answer(turn) => {
+                    (BlockKind::Answer, Role::Answer, turn)
+                }
+                Section::Plain => (BlockKind::Paragraph, Role::Other, None),
+            },
+        };
+        ranges.clear();
+        split_line_into(text, info.start, info.end, lang, &mut ranges);
+        let sentences = ranges
+            .iter()
+            .map(|range| {
+                let sentence = Sentence {
+                    index: n_sentences,
+                    text: text.get(range.clone()).unwrap_or("").to_string(),
+                    span: range.clone(),
+                };
+                n_sentences += 1;
+                sentence
+            })
+            .collect();
+        blocks.push(Block {
+            index: blocks.len(),
+            kind,
+            role,
+            turn,
+            marker: info.marker,
+            line: info.number,
+            span: info.start..info.end,
+            sentences,
+        });
+    }
+    Document { lang, blocks, diagnostics }
+}
+
+fn parse_presegmented(text: &str, lang: Lang) -> Document {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut n_sentences = 0;
+    let mut open = false;
+    for line in lines(text) {
+        let (start, end) = trim_range(text, line.start, line.end);
+        if start >= end {
+            open = false;
+            continue;
+        }
+        let content = text.get(start..end).unwrap_or("");
+        let sentence = Sentence {
+            index: n_sentences,
+            text: content.to_string(),
+            span: start..end,
+        };
+        n_sentences += 1;
+        let kind = if is_caption(content) {
+            BlockKind::Caption
+        } else if is_boilerplate(content) {
+            BlockKind::Boilerplate
+        } else {
+            BlockKind::Paragraph
+        };
+        match blocks.last_mut() {
+            Some(block) if open => {
+                if block.kind != kind {
+                    block.kind = BlockKind::Paragraph;
+                }
+                block.span.end = end;
+                block.sentences.push(sentence);
+            }
+            _ => {
+                blocks.push(Block {
+                    index: blocks.len(),
+                    kind,
+                    role: Role::Other,
+                    turn: None,
+                    marker: None,
+                    line: line.number,
+                    span: start..end,
+                    sentences: vec![sentence],
+                });
+                open = true;
+            }
+        }
+    }
+    Document { lang, blocks, diagnostics: Vec::new() }
+}

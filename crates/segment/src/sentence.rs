@@ -1,0 +1,758 @@
+//! Sentence boundaries: the Unicode sentence rules (UAX #29, from
+//! `unicode-segmentation`) as the base layer, corrected where they fail
+//! on news text.
+//!
+//! The splitter first cuts at line breaks (a line break always ends a
+//! sentence in the formats tarjama reads). Within a line it finds every
+//! *terminal cluster*: a run of terminals (`. ? ! … ؟ ۔`), the closing
+//! quotes and brackets after it (which belong to the sentence), and the
+//! blanks after those. Each cluster is a candidate boundary; the UAX #29
+//! verdict at the cluster's end is the default, and the rules below
+//! override it:
+//!
+//! - abbreviations and initials do not end a sentence (`Mr.`, `Dr.`,
+//!   `Sept. 3`, `e.g.`, `J. Smith`); abbreviations that often end one
+//!   (`U.S.`, `a.m.`, `etc.`) do so only before a word that usually starts
+//!   a sentence (`The`, `He`, …);
+//! - a full stop before a digit ends a sentence when a space separates
+//!   them and the word before is not an abbreviation (UAX #29 keeps
+//!   `million. 40 percent` together), never inside a number (`3.5`);
+//! - an ellipsis ends a sentence only before a new sentence (an upper-case
+//!   letter in Latin script; see [`split_sentences`] for Arabic);
+//! - `?` and `!` followed by a lower-case word (`"Why?" he asked`) do not;
+//! - nothing inside a bracketed insertion ends a sentence
+//!   (`[they will believe the state will fail]`);
+//! - a single Arabic letter with a full stop is an abbreviation (`د.`
+//!   for doctor), except `م.`/`هـ.` after a year.
+//!
+//! Boundaries that UAX #29 finds after terminals this module does not
+//! know (the Devanagari danda, for example) are kept, which is what the
+//! generic fallback relies on.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::chars::{
+    is_arabic_letter, is_blank, is_closer, is_opener, is_space,
+    is_strong_terminal, is_terminal, trim_range,
+};
+use crate::lang::Lang;
+
+/// Splits `text` into sentences and returns their byte ranges, trimmed
+/// of spaces and invisible characters, in order. Line breaks always end
+/// a sentence; empty lines give nothing.
+///
+/// For Arabic, an ellipsis followed by an Arabic letter ends a sentence,
+/// with or without a space (Arabic has no letter case to tell a new
+/// sentence from a continued one, and Arabic news copy uses the ellipsis
+/// at the end of a thought, often without a space after it).
+///
+/// ```
+/// use tarjama_segment::{Lang, split_sentences};
+///
+/// let text = "Mr. Haddad arrived at 10:30 a.m. on Sept. 3. \
+///             Prices rose 3.5 percent! What now?";
+/// let sentences: Vec<&str> = split_sentences(text, Lang::En)
+///     .into_iter()
+///     .map(|r| &text[r])
+///     .collect();
+/// assert_eq!(
+///     sentences,
+///     [
+///         "Mr. Haddad arrived at 10:30 a.m. on Sept. 3.",
+///         "Prices rose 3.5 percent!",
+///         "What now?",
+///     ]
+/// );
+///
+/// let arabic = "ارتفعت الأسعار.هل تكفي الرواتب؟ لا، لا تكفي";
+/// assert_eq!(split_sentences(arabic, Lang::Ar).len(), 3);
+/// ```
+pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (pos, c) in text.char_indices() {
+        if is_line_break(c) {
+            split_line_into(text, start, pos, lang, &mut out);
+            start = pos + c.len_utf8();
+        }
+    }
+    split_line_into(text, start, text.len(), lang, &mut out);
+    out
+}
+
+/// True for the characters that end a line.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}')
+        || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Splits the single line `text[start..end]` and appends the sentence
+/// ranges (absolute offsets into `text`) to `out`.
+pub(crate) fn split_line_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    lang: Lang,
+    out: &mut Vec<Range<usize>>,
+) {
+    let Some(line) = text.get(start..end) else {
+        return;
+    };
+    let mut push = |from: usize, to: usize| {
+        let (s, e) = trim_range(line, from, to);
+        if s < e {
+            out.push(start + s..start + e);
+        }
+    };
+    let uax = uax_boundaries(line);
+    let mut brackets = Brackets::new(line);
+    let bytes = line.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    let mut uax_idx = 0;
+    while i < bytes.len() {
+        let Some(&b) = bytes.get(i) else { break };
+        // Fast path: only these lead bytes can start a terminal we know.
+        if !matches!(b, b'.' | b'?' | b'!' | 0xD8 | 0xDB | 0xE2 | 0xE3 | 0xEF)
+        {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(line, i) else {
+            i += 1;
+            continue;
+        };
+        if !is_terminal(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let cluster = Cluster::at(line, i);
+        // UAX #29 boundaries after terminals this module does not know.
+        while let Some(&u) = uax.get(uax_idx) {
+            if u > cluster.term_start {
+                break;
+            }
+            if u > sent_start && ends_with_foreign_terminal(line, u) {
+                push(sent_start, u);
+                sent_start = u;
+            }
+            uax_idx += 1;
+        }
+        if cluster.next_start >= line.len() {
+            break;
+        }
+        let inside = brackets.open_at(cluster.sent_end);
+        if !inside
+            && is_boundary(line, sent_start, &cluster, lang, |pos| {
+                uax.binary_search(&pos).is_ok()
+            })
+        {
+            push(sent_start, cluster.sent_end);
+            sent_start = cluster.next_start;
+        }
+        i = cluster.next_start.max(i + c.len_utf8());
+    }
+    while let Some(&u) = uax.get(uax_idx) {
+        if u > sent_start && ends_with_foreign_terminal(line, u) {
+            push(sent_start, u);
+            sent_start = u;
+        }
+        uax_idx += 1;
+    }
+    push(sent_start, line.len());
+}
+
+/// The starts of the UAX #29 sentences after the first one, i.e. the
+/// inner boundaries, in order.
+fn uax_boundaries(line: &str) -> Vec<usize> {
+    line.split_sentence_bound_indices()
+        .map(|(pos, _)| pos)
+        .filter(|&pos| pos > 0)
+        .collect()
+}
+
+/// True when the UAX #29 boundary at `pos` follows a terminal that the
+/// rules of this module do not handle (so the Unicode verdict stands).
+fn ends_with_foreign_terminal(line: &str, pos: usize) -> bool {
+    let before = line.get(..pos).unwrap_or("");
+    let last = before
+        .trim_end_matches(is_blank)
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back();
+    last.is_some_and(|c| !is_terminal(c) && !c.is_alphanumeric())
+}
+
+/// A run of terminals with the closers and blanks after it.
+#[derive(Debug)]
+struct Cluster {
+    /// Offset of the first terminal.
+    term_start: usize,
+    /// Offset after the last terminal.
+    term_end: usize,
+    /// Offset after the closing quotes and brackets: the sentence end.
+    sent_end: usize,
+    /// Offset of the next non-blank character: the next sentence start.
+    next_start: usize,
+}
+
+impl Cluster {
+    fn at(line: &str, start: usize) -> Cluster {
+        let rest = line.get(start..).unwrap_or("");
+        let after_terms = rest.trim_start_matches(is_terminal);
+        let term_end = start + rest.len() - after_terms.len();
+        let after_closers = after_terms.trim_start_matches(is_closer);
+        let sent_end = line.len() - after_closers.len();
+        let after_blanks = after_closers.trim_start_matches(is_blank);
+        let next_start = line.len() - after_blanks.len();
+        Cluster { term_start: start, term_end, sent_end, next_start }
+    }
+}
+
+/// Tracks the nesting of square brackets and parentheses along a line,
+/// so that boundaries inside a bracketed insertion are skipped.
+struct Brackets<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    square: u32,
+    round: u32,
+    last_square_close: Option<usize>,
+    last_round_close: Option<usize>,
+}
+
+impl<'a> Brackets<'a> {
+    fn new(line: &'a str) -> Brackets<'a> {
+        let bytes = line.as_bytes();
+        Brackets {
+            bytes,
+            pos: 0,
+            square: 0,
+            round: 0,
+            last_square_close: bytes.iter().rposition(|&b| b == b']'),
+            last_round_close: bytes.iter().rposition(|&b| b == b')'),
+        }
+    }
+
+    /// True when `pos` lies inside a bracket that closes later on the
+    /// line. `pos` must not decrease between calls.
+    fn open_at(&mut self, pos: usize) -> bool {
+        while self.pos < pos {
+            match self.bytes.get(self.pos) {
+                Some(b'[') => self.square += 1,
+                Some(b']') => self.square = self.square.saturating_sub(1),
+                Some(b'(') => self.round += 1,
+                Some(b')') => self.round = self.round.saturating_sub(1),
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        (self.square > 0 && self.last_square_close.is_some_and(|c| c >= pos))
+            || (self.round > 0
+                && self.last_round_close.is_some_and(|c| c >= pos))
+    }
+}
+
+/// The rules; `uax(pos)` is the Unicode verdict for a boundary at `pos`.
+fn is_boundary(
+    line: &str,
+    sent_start: usize,
+    cluster: &Cluster,
+    lang: Lang,
+    uax: impl Fn(usize) -> bool,
+) -> bool {
+    let terms = line.get(cluster.term_start..cluster.term_end).unwrap_or("");
+    let gap = line
+        .get(cluster.sent_end..cluster.next_start)
+        .is_some_and(|g| g.chars().any(is_space));
+    let next_first = char_at(line, cluster.next_start);
+    let next_letter = line
+        .get(cluster.next_start..)
+        .and_then(|rest| rest.trim_start_matches(is_opener).chars().next());
+    let word = word_before(line, sent_start, cluster.term_start);
+
+    // A clause continues after `?!.` directly followed by a comma or a
+    // colon: `"Why?", he asked`.
+    if !gap
+        && next_first
+            .is_some_and(|c| matches!(c, ',' | ';' | ':' | '،' | '؛' | '-'))
+    {
+        return false;
+    }
+    if terms.chars().any(is_strong_terminal) {
+        // `"Why?" he asked`: a lower-case word continues the sentence.
+        return !(lang != Lang::Ar
+            && gap
+            && next_letter.is_some_and(char::is_lowercase));
+    }
+    if is_ellipsis(terms) {
+        return ellipsis_ends_sentence(line, cluster, gap, next_letter, lang);
+    }
+    // A single full stop.
+    if word.is_empty() {
+        return uax(cluster.next_start);
+    }
+    if is_enumeration(line, sent_start, word) {
+        return false;
+    }
+    let word_start = cluster.term_start.saturating_sub(word.len());
+    if let Some(abbreviation) = arabic_abbreviation(line, word_start, word) {
+        return !abbreviation;
+    }
+    let Some(next) = next_first else { return true };
+    if !gap {
+        // `3.5`, `U.S`, `site.com` against `انتهى.وقال` and `end.The`.
+        if next.is_numeric() || next.is_lowercase() {
+            return false;
+        }
+        if is_arabic_letter(next) {
+            return true;
+        }
+        if !next.is_alphabetic() && !is_opener(next) {
+            return false;
+        }
+        return uax(cluster.next_start) && !is_latin_abbreviation(word);
+    }
+    if next_letter.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    if next.is_numeric() && NUMBER_LABELS.binary_search(&word).is_ok() {
+        return false;
+    }
+    match latin_abbreviation(word) {
+        Abbreviation::NeverFinal => return false,
+        Abbreviation::MayBeFinal => {
+            let next_word = next_word(line, cluster.next_start);
+            return is_sentence_starter(next_word)
+                || next_first.is_some_and(|c| is_opener(c) && c != '(');
+        }
+        Abbreviation::None => {}
+    }
+    if next.is_numeric() {
+        // UAX #29 keeps `million. 40 percent` together; a number after a
+        // full stop and a space starts a sentence unless the word before
+        // is a number label (`No. 5`, handled above).
+        return true;
+    }
+    if next_letter.is_some_and(|c| c.is_alphabetic()) || is_opener(next) {
+        return true;
+    }
+    uax(cluster.next_start)
+}
+
+/// True for `...`, `..`, `…` and runs mixing them.
+fn is_ellipsis(terms: &str) -> bool {
+    terms.contains('\u{2026}') || terms.len() >= 2 && terms.contains("..")
+}
+
+fn ellipsis_ends_sentence(
+    line: &str,
+    cluster: &Cluster,
+    gap: bool,
+    next_letter: Option<char>,
+    lang: Lang,
+) -> bool {
+    // `[…]` and `(...)` mark an omission inside a quotation.
+    let before = line.get(..cluster.term_start).unwrap_or("");
+    if before.trim_end_matches(is_blank).ends_with(['[', '(']) {
+        return false;
+    }
+    let Some(next) = next_letter else { return false };
+    match lang {
+        Lang::Ar => is_arabic_letter(next) || next.is_uppercase(),
+        _ => gap && next.is_uppercase(),
+    }
+}
+
+/// The word before the terminal at `end`: the run of non-blank characters,
+/// without leading opening quotes or brackets.
+fn word_before(line: &str, sent_start: usize, end: usize) -> &str {
+    let before = line.get(sent_start..end).unwrap_or("");
+    let word = match before.char_indices().rev().find(|&(_, c)| is_blank(c)) {
+        Some((pos, c)) => before.get(pos + c.len_utf8()..).unwrap_or(""),
+        None => before,
+    };
+    word.trim_start_matches(is_opener)
+}
+
+/// The first word at `start` (letters, digits, apostrophes), without
+/// leading openers.
+fn next_word(line: &str, start: usize) -> &str {
+    let rest = line.get(start..).unwrap_or("").trim_start_matches(is_opener);
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or("")
+}
+
+/// `1.` or `2)` at the start of a sentence: an enumeration label.
+fn is_enumeration(line: &str, sent_start: usize, word: &str) -> bool {
+    let before = line.get(sent_start..).unwrap_or("");
+    let first = before.trim_start_matches(is_blank);
+    first.starts_with(word)
+        && word.len() <= 3
+        && word.chars().all(|c| c.is_numeric())
+}
+
+/// For a single Arabic letter with a full stop: `Some(true)` when it is
+/// an abbreviation (`د.` doctor, `م.` engineer), `Some(false)` when it is
+/// the era mark after a year (`2011 م.`), `None` for other words.
+fn arabic_abbreviation(
+    line: &str,
+    word_start: usize,
+    word: &str,
+) -> Option<bool> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if !is_arabic_letter(first) || !(rest.is_empty() || rest == "\u{0640}") {
+        return None;
+    }
+    if matches!(first, 'م' | 'ه') {
+        let previous = line
+            .get(..word_start)
+            .unwrap_or("")
+            .trim_end_matches(is_blank)
+            .chars()
+            .next_back();
+        if previous.is_some_and(char::is_numeric) {
+            return Some(false);
+        }
+    }
+    Some(true)
+}
+
+/// How a Latin-script word before a full stop behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Abbreviation {
+    /// Not an abbreviation.
+    None,
+    /// A title, month, label or Latin phrase: never ends a sentence.
+    NeverFinal,
+    /// Often ends a sentence (`U.S.`, `a.m.`, `etc.`).
+    MayBeFinal,
+}
+
+/// Titles, months, labels and Latin phrases: they announce more text.
+const NEVER_FINAL: &[&str] = &[
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Col", "Dec", "Dr", "Eng",
+    "Feb", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj",
+    "Mar", "Messrs", "Mr", "Mrs", "Ms", "Mt", "Nov", "Oct", "Pres", "Prof",
+    "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Supt", "Thurs", "Tues",
+    "approx", "ca", "cf", "e.g", "eg", "i.e", "ie", "viz", "vs",
+];
+
+/// Labels of a number (`No. 47`, `p. 5`): abbreviations before a digit,
+/// ordinary words otherwise (`No. Our support …`).
+const NUMBER_LABELS: &[&str] = &[
+    "Art", "Ch", "Fig", "Figs", "No", "Nos", "Nr", "Vol", "Vols", "art", "ch",
+    "fig", "no", "nos", "p", "para", "pp", "vol",
+];
+
+/// Abbreviations that end a sentence as often as not.
+const MAY_BE_FINAL: &[&str] = &[
+    "A.D", "A.M", "B.C", "Bros", "Co", "Corp", "D.C", "E.U", "Inc", "Jr",
+    "Ltd", "P.M", "Sr", "St", "U.A.E", "U.K", "U.N", "U.S", "U.S.A", "a.m",
+    "al", "etc", "p.m",
+];
+
+/// Words that usually begin a sentence: after a `MayBeFinal`
+/// abbreviation they mark a boundary (`in the U.S. The council …`).
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "But",
+    "During",
+    "Each",
+    "Every",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Today",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "Yet",
+    "You",
+];
+
+fn latin_abbreviation(word: &str) -> Abbreviation {
+    let word = word.trim_end_matches('.');
+    if NEVER_FINAL.binary_search(&word).is_ok() {
+        return Abbreviation::NeverFinal;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        // A single capital is an initial (`J. Smith`).
+        if c.is_uppercase() && !is_arabic_letter(c) {
+            return Abbreviation::NeverFinal;
+        }
+    }
+    if MAY_BE_FINAL.binary_search(&word).is_ok() {
+        return Abbreviation::MayBeFinal;
+    }
+    // Other dotted acronyms and initials: `U.S.A.`, `J.R.`.
+    if word.contains('.')
+        && word.split('.').all(|piece| {
+            (1..=2).contains(&piece.chars().count())
+                && piece.chars().all(char::is_alphabetic)
+        })
+    {
+        return Abbreviation::MayBeFinal;
+    }
+    Abbreviation::None
+}
+
+fn is_latin_abbreviation(word: &str) -> bool {
+    latin_abbreviation(word) != Abbreviation::None
+}
+
+fn is_sentence_starter(word: &str) -> bool {
+    SENTENCE_STARTERS.binary_search(&word).is_ok()
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, lang: Lang) -> Vec<&str> {
+        split_sentences(text, lang).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in
+            [NEVER_FINAL, NUMBER_LABELS, MAY_BE_FINAL, SENTENCE_STARTERS]
+        {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn english_abbreviations_and_initials() {
+        assert_eq!(
+            split(
+                "Dr. Salem met Mrs. Khoury at St. George's. \
+                 J. Smith of the U.S. embassy came too.",
+                Lang::En
+            ),
+            [
+                "Dr. Salem met Mrs. Khoury at St. George's.",
+                "J. Smith of the U.S. embassy came too."
+            ]
+        );
+        assert_eq!(
+            split("Aid came from the U.S. The council thanked it.", Lang::En),
+            ["Aid came from the U.S.", "The council thanked it."]
+        );
+        assert_eq!(
+            split("Aid came from the U.S. Army base.", Lang::En),
+            ["Aid came from the U.S. Army base."]
+        );
+        assert_eq!(
+            split("See No. 4, e.g. the wells. Gov. Ali agreed.", Lang::En),
+            ["See No. 4, e.g. the wells.", "Gov. Ali agreed."]
+        );
+        assert_eq!(
+            split(
+                "It opens at 8 a.m. and closes at 2 p.m. It is busy.",
+                Lang::En
+            ),
+            ["It opens at 8 a.m. and closes at 2 p.m.", "It is busy."]
+        );
+    }
+
+    #[test]
+    fn numbers_times_and_dates() {
+        assert_eq!(
+            split(
+                "On Sept. 3 at 10:30, 1.2 million people voted. \
+                 40 percent were women.",
+                Lang::En
+            ),
+            [
+                "On Sept. 3 at 10:30, 1.2 million people voted.",
+                "40 percent were women."
+            ]
+        );
+        assert_eq!(
+            split("1. We need water. 2. We need power.", Lang::En),
+            ["1. We need water.", "2. We need power."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("We waited... and waited… Then it came.", Lang::En),
+            ["We waited... and waited…", "Then it came."]
+        );
+        assert_eq!(
+            split("He said “we will […] rebuild”. Fine.", Lang::En),
+            ["He said “we will […] rebuild”.", "Fine."]
+        );
+        assert_eq!(split("انتظرنا… ثم جاء الماء", Lang::Ar).len(), 2);
+        assert_eq!(split("انتظرنا…ثم جاء الماء", Lang::Ar).len(), 2);
+        assert_eq!(split("انتظرنا… 3 أيام", Lang::Ar).len(), 1);
+        assert_eq!(
+            split("It costs $450… you do the math. No. Our aid.", Lang::En),
+            ["It costs $450… you do the math.", "No.", "Our aid."]
+        );
+        assert_eq!(
+            split("We fixed al-Thalathin St.  We are now done.", Lang::En),
+            ["We fixed al-Thalathin St.", "We are now done."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            split(
+                "He said: “We will stay.” Then he left. (It was late.) \
+                 [They will believe the state will fail. Nobody knows.] Ok.",
+                Lang::En
+            ),
+            [
+                "He said: “We will stay.”",
+                "Then he left.",
+                "(It was late.)",
+                "[They will believe the state will fail. Nobody knows.]",
+                "Ok."
+            ]
+        );
+        assert_eq!(
+            split("\"Why?\" he asked. \"Because!\", she said.", Lang::En),
+            ["\"Why?\" he asked.", "\"Because!\", she said."]
+        );
+    }
+
+    #[test]
+    fn arabic_terminals_with_and_without_space() {
+        assert_eq!(
+            split(
+                "هل عادت المياه؟نعم، عادت.لكن الكهرباء مقطوعة! ماذا بعد؟",
+                Lang::Ar
+            ),
+            [
+                "هل عادت المياه؟",
+                "نعم، عادت.",
+                "لكن الكهرباء مقطوعة!",
+                "ماذا بعد؟"
+            ]
+        );
+        assert_eq!(
+            split("قال د. أحمد إن السعر ٣.٥ ليرة. ثم غادر", Lang::Ar),
+            ["قال د. أحمد إن السعر ٣.٥ ليرة.", "ثم غادر"]
+        );
+        assert_eq!(
+            split("بدأ ذلك عام 2011 م. ثم تغير كل شيء", Lang::Ar),
+            ["بدأ ذلك عام 2011 م.", "ثم تغير كل شيء"]
+        );
+        assert_eq!(
+            split("قال: «سنبقى هنا.» ثم صمت", Lang::Ar),
+            ["قال: «سنبقى هنا.»", "ثم صمت"]
+        );
+    }
+
+    #[test]
+    fn messy_characters() {
+        let text = "\u{FEFF}Water\u{00A0}returned.\u{00A0}\u{200B}Power did\
+                    \u{200D} not.\r\nSchools\u{00A0}reopened.";
+        assert_eq!(
+            split(text, Lang::En),
+            [
+                "Water\u{00A0}returned.",
+                "Power did\u{200D} not.",
+                "Schools\u{00A0}reopened."
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_fallback_keeps_unicode_terminals() {
+        assert_eq!(
+            split("पानी आया। बिजली नहीं आई।", Lang::Generic),
+            ["पानी आया।", "बिजली नहीं आई।"]
+        );
+        assert_eq!(
+            split("Il est venu. Elle est partie.", Lang::Generic),
+            ["Il est venu.", "Elle est partie."]
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "…",
+            "?!",
+            " . ",
+            "\u{200B}",
+            "[.",
+            "(a. b",
+            "a.]",
+            "\r\n\r\n",
+            "د.",
+            "م.",
+            "Mr.",
+            "U.S.",
+            "x.\u{0301}y",
+            "\u{FEFF}",
+        ] {
+            for lang in [Lang::Ar, Lang::En, Lang::Generic] {
+                for range in split_sentences(text, lang) {
+                    assert!(text.get(range.clone()).is_some(), "{text:?}");
+                    assert!(!range.is_empty());
+                }
+            }
+        }
+    }
+}
