@@ -31,7 +31,16 @@ pub(crate) fn is_blank(c: char) -> bool {
     is_space(c) || is_invisible(c)
 }
 
-/// The byte range of `text[range]` with blanks trimmed from both ends.
+/// What is trimmed from the ends of sentences and blocks: white space
+/// and the byte order mark. Other invisible characters are part of the
+/// text "as it stands" (docs/formats.md) and stay, but they never decide
+/// a boundary.
+pub(crate) fn is_trimmed(c: char) -> bool {
+    is_space(c) || c == '\u{FEFF}'
+}
+
+/// The byte range of `text[range]` with white space (and BOMs) trimmed
+/// from both ends.
 pub(crate) fn trim_range(
     text: &str,
     start: usize,
@@ -40,8 +49,8 @@ pub(crate) fn trim_range(
     let Some(slice) = text.get(start..end) else {
         return (start, start);
     };
-    let lead = slice.len() - slice.trim_start_matches(is_blank).len();
-    let kept = slice.trim_matches(is_blank).len();
+    let lead = slice.len() - slice.trim_start_matches(is_trimmed).len();
+    let kept = slice.trim_matches(is_trimmed).len();
     (start + lead, start + lead + kept)
 }
 
@@ -168,10 +177,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trim_range_strips_nbsp_zero_width_and_bom() {
+    fn trim_range_strips_spaces_and_bom_but_keeps_zero_width() {
         let text = "\u{FEFF} \u{00A0}\u{200B}Hello\u{200D}\u{00A0}\r";
         let (s, e) = trim_range(text, 0, text.len());
-        assert_eq!(&text[s..e], "Hello");
+        assert_eq!(&text[s..e], "\u{200B}Hello\u{200D}");
         let (s, e) = trim_range(text, 0, 3);
         assert_eq!(s, e);
         assert_eq!(trim_range(text, 0, 999), (0, 0));

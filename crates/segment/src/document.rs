@@ -170,17 +170,22 @@ pub enum DiagnosticKind {
     MarkerWithoutText,
 }
 
-impl std::fmt::Display for Diagnostic {
+impl std::fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let what = match self.kind {
+        f.write_str(match self {
             DiagnosticKind::AnswerBeforeQuestion => {
                 "answer marker before any question"
             }
             DiagnosticKind::MarkerWithoutText => {
                 "question or answer marker without text"
             }
-        };
-        write!(f, "line {}: {what}", self.line)
+        })
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
     }
 }
 
@@ -566,12 +571,13 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
         match info.class {
             Class::Boilerplate => tail_start = k,
             Class::Credit => {}
-            Class::Plain if is_short_unterminated(info.content(text)) => {}
+            Class::Plain | Class::Bullet
+                if is_short_unterminated(info.content(text)) => {}
             _ => break,
         }
     }
     for info in infos.iter_mut().skip(tail_start) {
-        if info.class == Class::Plain {
+        if matches!(info.class, Class::Plain | Class::Bullet) {
             info.class = Class::Boilerplate;
         }
     }
@@ -584,15 +590,17 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
     let mut after_see_also = false;
     for info in infos {
         let class = if after_see_also
-            && info.class == Class::Plain
+            && matches!(info.class, Class::Plain | Class::Bullet)
             && is_short_unterminated(info.content(text))
         {
             Class::Boilerplate
         } else {
             info.class
         };
+        // A link list: "Read more:" and the titles under it.
         after_see_also = class == Class::Boilerplate
-            && info.content(text).trim_end().ends_with([':', '：']);
+            && (after_see_also
+                || info.content(text).trim_end().ends_with([':', '：']));
         let (kind, role, turn) = match (info.kind, class) {
             (Some(kind @ BlockKind::Title), _) => (kind, Role::Title, None),
             (Some(kind @ BlockKind::Dateline), _) => (kind, Role::Lead, None),
@@ -641,7 +649,13 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
             },
         };
         ranges.clear();
-        split_line_into(text, info.start, info.end, lang, &mut ranges);
+        if matches!(kind, BlockKind::Title | BlockKind::Dateline) {
+            // A headline or dateline is one unit, whatever punctuation it
+            // carries (`… ولا تنتهي بالترخيص`, `Sept. 3 —`).
+            ranges.push(info.start..info.end);
+        } else {
+            split_line_into(text, info.start, info.end, lang, &mut ranges);
+        }
         let sentences = ranges
             .iter()
             .map(|range| {

@@ -34,8 +34,8 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
-    is_arabic_letter, is_blank, is_closer, is_opener, is_space,
-    is_strong_terminal, is_terminal, trim_range,
+    is_arabic_letter, is_blank, is_closer, is_invisible, is_opener, is_space,
+    is_strong_terminal, is_terminal, is_trimmed, trim_range,
 };
 use crate::lang::Lang;
 
@@ -143,7 +143,7 @@ pub(crate) fn split_line_into(
         if cluster.next_start >= line.len() {
             break;
         }
-        let inside = brackets.open_at(cluster.sent_end);
+        let inside = brackets.insertion_open_at(cluster.sent_end, sent_start);
         if !inside
             && is_boundary(line, sent_start, &cluster, lang, |pos| {
                 uax.binary_search(&pos).is_ok()
@@ -203,9 +203,13 @@ impl Cluster {
         let rest = line.get(start..).unwrap_or("");
         let after_terms = rest.trim_start_matches(is_terminal);
         let term_end = start + rest.len() - after_terms.len();
-        let after_closers = after_terms.trim_start_matches(is_closer);
+        // Invisible characters after the terminal stay with the sentence,
+        // as they would in the gold files (only white space separates
+        // sentences).
+        let after_closers = after_terms
+            .trim_start_matches(|c| is_closer(c) || is_invisible(c));
         let sent_end = line.len() - after_closers.len();
-        let after_blanks = after_closers.trim_start_matches(is_blank);
+        let after_blanks = after_closers.trim_start_matches(is_trimmed);
         let next_start = line.len() - after_blanks.len();
         Cluster { term_start: start, term_end, sent_end, next_start }
     }
@@ -216,10 +220,10 @@ impl Cluster {
 struct Brackets<'a> {
     bytes: &'a [u8],
     pos: usize,
-    square: u32,
-    round: u32,
-    last_square_close: Option<usize>,
-    last_round_close: Option<usize>,
+    depth: u32,
+    /// Where the outermost open bracket starts.
+    outer_open: usize,
+    last_close: Option<usize>,
 }
 
 impl<'a> Brackets<'a> {
@@ -228,29 +232,41 @@ impl<'a> Brackets<'a> {
         Brackets {
             bytes,
             pos: 0,
-            square: 0,
-            round: 0,
-            last_square_close: bytes.iter().rposition(|&b| b == b']'),
-            last_round_close: bytes.iter().rposition(|&b| b == b')'),
+            depth: 0,
+            outer_open: 0,
+            last_close: bytes.iter().rposition(|&b| b == b']' || b == b')'),
         }
     }
 
-    /// True when `pos` lies inside a bracket that closes later on the
-    /// line. `pos` must not decrease between calls.
-    fn open_at(&mut self, pos: usize) -> bool {
+    /// True when `pos` lies inside a bracket that opened after the start
+    /// of the current sentence (an insertion, `they [the council] have`)
+    /// and closes later on the line. A bracket that opens the sentence
+    /// (`[Editor's note: … .  … .]`) holds sentences of its own. `pos`
+    /// must not decrease between calls.
+    fn insertion_open_at(&mut self, pos: usize, sent_start: usize) -> bool {
         while self.pos < pos {
             match self.bytes.get(self.pos) {
-                Some(b'[') => self.square += 1,
-                Some(b']') => self.square = self.square.saturating_sub(1),
-                Some(b'(') => self.round += 1,
-                Some(b')') => self.round = self.round.saturating_sub(1),
+                Some(b'[' | b'(') => {
+                    if self.depth == 0 {
+                        self.outer_open = self.pos;
+                    }
+                    self.depth += 1;
+                }
+                Some(b']' | b')') => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
             self.pos += 1;
         }
-        (self.square > 0 && self.last_square_close.is_some_and(|c| c >= pos))
-            || (self.round > 0
-                && self.last_round_close.is_some_and(|c| c >= pos))
+        let sentence_first = self
+            .bytes
+            .get(sent_start..)
+            .and_then(|rest| {
+                rest.iter().position(|b| !b.is_ascii_whitespace())
+            })
+            .map_or(sent_start, |p| sent_start + p);
+        self.depth > 0
+            && self.outer_open > sentence_first
+            && self.last_close.is_some_and(|c| c >= pos)
     }
 }
 
@@ -266,10 +282,15 @@ fn is_boundary(
     let gap = line
         .get(cluster.sent_end..cluster.next_start)
         .is_some_and(|g| g.chars().any(is_space));
-    let next_first = char_at(line, cluster.next_start);
-    let next_letter = line
+    let next_text = line
         .get(cluster.next_start..)
-        .and_then(|rest| rest.trim_start_matches(is_opener).chars().next());
+        .unwrap_or("")
+        .trim_start_matches(is_invisible);
+    let next_first = next_text.chars().next();
+    let next_letter = next_text
+        .trim_start_matches(|c| is_opener(c) || is_invisible(c))
+        .chars()
+        .next();
     let word = word_before(line, sent_start, cluster.term_start);
 
     // A clause continues after `?!.` directly followed by a comma or a
@@ -323,8 +344,15 @@ fn is_boundary(
     match latin_abbreviation(word) {
         Abbreviation::NeverFinal => return false,
         Abbreviation::MayBeFinal => {
+            // Typists who put two spaces between sentences put one after
+            // an abbreviation inside a sentence.
+            let wide_gap =
+                line.get(cluster.sent_end..cluster.next_start).is_some_and(
+                    |g| g.chars().filter(|&c| is_space(c)).count() >= 2,
+                );
             let next_word = next_word(line, cluster.next_start);
-            return is_sentence_starter(next_word)
+            return wide_gap
+                || is_sentence_starter(next_word)
                 || next_first.is_some_and(|c| is_opener(c) && c != '(');
         }
         Abbreviation::None => {}
@@ -373,13 +401,17 @@ fn word_before(line: &str, sent_start: usize, end: usize) -> &str {
         Some((pos, c)) => before.get(pos + c.len_utf8()..).unwrap_or(""),
         None => before,
     };
-    word.trim_start_matches(is_opener)
+    word.trim_start_matches(|c| is_opener(c) || is_invisible(c))
+        .trim_end_matches(is_invisible)
 }
 
 /// The first word at `start` (letters, digits, apostrophes), without
 /// leading openers.
 fn next_word(line: &str, start: usize) -> &str {
-    let rest = line.get(start..).unwrap_or("").trim_start_matches(is_opener);
+    let rest = line
+        .get(start..)
+        .unwrap_or("")
+        .trim_start_matches(|c| is_opener(c) || is_invisible(c));
     let end = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .unwrap_or(rest.len());
@@ -480,7 +512,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "His",
     "How",
     "However",
-    "I",
     "If",
     "In",
     "It",
@@ -596,6 +627,13 @@ mod tests {
             ["Aid came from the U.S. Army base."]
         );
         assert_eq!(
+            split(
+                "We met at 9 a.m. Residents came at 7 a.m.  Nobody left.",
+                Lang::En
+            ),
+            ["We met at 9 a.m. Residents came at 7 a.m.", "Nobody left."]
+        );
+        assert_eq!(
             split("See No. 4, e.g. the wells. Gov. Ali agreed.", Lang::En),
             ["See No. 4, e.g. the wells.", "Gov. Ali agreed."]
         );
@@ -662,13 +700,36 @@ mod tests {
                 "He said: “We will stay.”",
                 "Then he left.",
                 "(It was late.)",
-                "[They will believe the state will fail. Nobody knows.]",
+                "[They will believe the state will fail.",
+                "Nobody knows.]",
                 "Ok."
             ]
         );
         assert_eq!(
             split("\"Why?\" he asked. \"Because!\", she said.", Lang::En),
             ["\"Why?\" he asked.", "\"Because!\", she said."]
+        );
+    }
+
+    #[test]
+    fn bracketed_insertions_are_not_split() {
+        assert_eq!(
+            split(
+                "They say [they will believe the state will fail. Or not?] \
+                 and wait. (Nobody knows. Really.) Then.",
+                Lang::En
+            ),
+            [
+                "They say [they will believe the state will fail. Or not?] \
+                 and wait.",
+                "(Nobody knows.",
+                "Really.)",
+                "Then."
+            ]
+        );
+        assert_eq!(
+            split("قالوا [أي المجلس. ربما] إنهم سيعودون. ثم", Lang::Ar),
+            ["قالوا [أي المجلس. ربما] إنهم سيعودون.", "ثم"]
         );
     }
 
@@ -708,7 +769,7 @@ mod tests {
             split(text, Lang::En),
             [
                 "Water\u{00A0}returned.",
-                "Power did\u{200D} not.",
+                "\u{200B}Power did\u{200D} not.",
                 "Schools\u{00A0}reopened."
             ]
         );
