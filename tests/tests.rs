@@ -2,4 +2,8 @@
 
 #[macro_use]
 mod macros;
+mod segment;
+mod export;
+mod normalize;
+mod translit;
 mod util;
