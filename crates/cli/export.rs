@@ -1,0 +1,334 @@
+//! `tarjama export`: convert pairs between corpus formats, filtering them
+//! on the way (rejects file and report).
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use tarjama_export::{
+    ExportError, Filter, FilterOptions, Format, FormatOptions, MosesReader,
+    MosesWriter, PairWriter, Reason, Rejected, Report,
+};
+use tarjama_record::PairRecordV1;
+
+use crate::input::{Source, bad_input};
+use crate::output::Output;
+
+/// Convert aligned pairs to TMX, Moses, TSV, CSV, JSONL, Parquet or
+/// XLIFF (from any of the readable formats), filtering bad pairs into a
+/// rejects file.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format: tmx, moses, tsv, csv, jsonl, parquet, xliff.
+    #[arg(long, value_parser = parse_format)]
+    to: Format,
+    /// Input format (default: from the file extension, else from the
+    /// content).
+    #[arg(long, value_parser = parse_format)]
+    from: Option<Format>,
+    /// Output file (default: standard output). For Moses, a prefix:
+    /// `-o corpus` writes `corpus.ar` and `corpus.en`.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Write rejected pairs here (JSONL: the record plus `reason`).
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    /// Write the report (JSON) here instead of standard error.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Switch a filter off (repeatable): empty, no-text, too-long,
+    /// identical, length-ratio, unbalanced, lang-id, duplicate,
+    /// near-duplicate, or `all`.
+    #[arg(long = "no-filter", value_name = "NAME")]
+    no_filter: Vec<String>,
+    /// Longest side kept, in characters.
+    #[arg(long, default_value_t = 1000)]
+    max_chars: usize,
+    /// Source language code.
+    #[arg(long, default_value = "ar")]
+    src_lang: String,
+    /// Target language code.
+    #[arg(long, default_value = "en")]
+    tgt_lang: String,
+    /// TMX creation date (YYYYMMDDThhmmssZ); left out by default so that
+    /// output is byte-identical across runs.
+    #[arg(long)]
+    creation_date: Option<String>,
+    /// CSV: keep cells that start with = + - @ as they are (by default an
+    /// apostrophe is put before them, and removed again on reading).
+    #[arg(long)]
+    keep_formulas: bool,
+    /// Input file (default: standard input). Moses input takes the two
+    /// files (`corpus.ar corpus.en`), or one of them and finds the other.
+    #[arg(value_name = "INPUT", num_args = 0..=2)]
+    inputs: Vec<PathBuf>,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::parse(name).ok_or_else(|| {
+        let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {name:?} (want one of {})", names.join(", "))
+    })
+}
+
+/// Turns a library error into `file:line: message` (bad input) or an I/O
+/// error with context.
+fn input_error(file: &str, err: ExportError) -> anyhow::Error {
+    match (err.is_io_error(), err.line()) {
+        (true, _) => {
+            anyhow::Error::new(err).context(format!("reading {file}"))
+        }
+        (false, Some(line)) => bad_input(file, line, &err.message()),
+        (false, None) => bad_input(file, 0, &err.message()),
+    }
+}
+
+fn open(path: &Path) -> anyhow::Result<BufReader<File>> {
+    let file = File::open(path)
+        .with_context(|| format!("{}: cannot open", path.display()))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+/// The other file of a Moses pair: `corpus.ar` → `corpus.en`.
+fn moses_sibling(path: &Path, from: &str, to: &str) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let stem = name.strip_suffix(&format!(".{from}"))?;
+    Some(path.with_file_name(format!("{stem}.{to}")))
+}
+
+/// The two Moses files for a prefix: `corpus` → `corpus.ar`, `corpus.en`
+/// (a prefix already ending in `.ar` is taken as the source file).
+fn moses_paths(prefix: &Path, options: &FormatOptions) -> (PathBuf, PathBuf) {
+    let src_ext = format!(".{}", options.src_lang);
+    let text = prefix.to_string_lossy();
+    let stem = text.strip_suffix(&src_ext).unwrap_or(&text);
+    (
+        PathBuf::from(format!("{stem}.{}", options.src_lang)),
+        PathBuf::from(format!("{stem}.{}", options.tgt_lang)),
+    )
+}
+
+/// Where the pairs come from, opened.
+struct Input {
+    name: String,
+    pairs: Box<dyn Iterator<Item = Result<PairRecordV1, ExportError>>>,
+}
+
+fn open_input(args: &Args, options: &FormatOptions) -> anyhow::Result<Input> {
+    let first = args.inputs.first().filter(|p| p.as_os_str() != "-");
+    let mut format =
+        args.from.or_else(|| first.and_then(|p| Format::from_path(p)));
+    if format == Some(Format::Moses) || args.inputs.len() == 2 {
+        let (src, tgt) = match args.inputs.as_slice() {
+            [src, tgt] => (src.clone(), tgt.clone()),
+            [one] => {
+                // `corpus.en` given: its sibling is `corpus.ar`.
+                match moses_sibling(one, &options.tgt_lang, &options.src_lang)
+                {
+                    Some(src) => (src, one.clone()),
+                    None => moses_paths(one, options),
+                }
+            }
+            _ => {
+                bail!("Moses input needs the two files (corpus.ar corpus.en)")
+            }
+        };
+        let name = src.display().to_string();
+        let reader = MosesReader::new(open(&src)?, open(&tgt)?, options);
+        return Ok(Input { name, pairs: Box::new(reader) });
+    }
+    let source = match first {
+        Some(path) => Source::File(path.clone()),
+        None => Source::Stdin,
+    };
+    let name = source.name();
+    if format == Some(Format::Parquet) {
+        return open_parquet(first, options);
+    }
+    let mut reader = source.open()?;
+    if format.is_none() {
+        let head =
+            reader.fill_buf().with_context(|| format!("reading {name}"))?;
+        format = Format::sniff(head);
+    }
+    let Some(format) = format else {
+        bail!(
+            "{name}: cannot tell the input format; give it with --from \
+             (tmx, moses, tsv, csv, jsonl, parquet, xliff)"
+        );
+    };
+    if format == Format::Parquet {
+        return open_parquet(first, options);
+    }
+    let pairs = tarjama_export::reader(format, reader, options)
+        .map_err(|err| input_error(&name, err))?;
+    Ok(Input { name, pairs })
+}
+
+#[cfg(feature = "parquet")]
+fn open_parquet(
+    path: Option<&PathBuf>,
+    options: &FormatOptions,
+) -> anyhow::Result<Input> {
+    let Some(path) = path else {
+        bail!("Parquet input must be a file (it is read from the end)");
+    };
+    let name = path.display().to_string();
+    let file =
+        File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    let reader = tarjama_export::ParquetReader::new(file, options)
+        .map_err(|err| input_error(&name, err))?;
+    Ok(Input { name, pairs: Box::new(reader) })
+}
+
+#[cfg(not(feature = "parquet"))]
+fn open_parquet(
+    _path: Option<&PathBuf>,
+    _options: &FormatOptions,
+) -> anyhow::Result<Input> {
+    bail!(
+        "this tarjama was built without Parquet support; rebuild with \
+         `cargo build --release --features parquet`"
+    )
+}
+
+/// The output side: one atomic file (or stdout), or two for Moses that
+/// appear together.
+enum Sink {
+    One(Output),
+    Two(Output, Output),
+}
+
+impl Sink {
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::One(out) => out.finish(),
+            Sink::Two(src, tgt) => {
+                // Both are complete before either is renamed into place.
+                src.finish()?;
+                tgt.finish()
+            }
+        }
+    }
+}
+
+fn filter_options(args: &Args) -> anyhow::Result<FilterOptions> {
+    let mut options = FilterOptions::default();
+    options.max_chars = args.max_chars;
+    for name in &args.no_filter {
+        for name in name.split(',').filter(|n| !n.is_empty()) {
+            if name == "all" {
+                options.disabled.extend(Reason::ALL);
+                continue;
+            }
+            let Some(reason) = Reason::parse(name) else {
+                let names: Vec<_> =
+                    Reason::ALL.iter().map(|r| r.name()).collect();
+                bail!(
+                    "unknown filter {name:?} (want one of {}, all)",
+                    names.join(", ")
+                );
+            };
+            options.disabled.insert(reason);
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut options = FormatOptions::new(&args.src_lang, &args.tgt_lang);
+    options.creation_date = args.creation_date.clone();
+    options.neutralize_formulas = !args.keep_formulas;
+    if !args.to.can_write() {
+        bail!(
+            "this tarjama was built without Parquet support; rebuild with \
+             `cargo build --release --features parquet`"
+        );
+    }
+    let moses_prefix = match (&args.output, args.to) {
+        (Some(prefix), _) => prefix.clone(),
+        (None, Format::Moses) => bail!(
+            "Moses output needs -o PREFIX (writes PREFIX.{} and PREFIX.{})",
+            options.src_lang,
+            options.tgt_lang
+        ),
+        (None, _) => PathBuf::new(),
+    };
+    let mut filter = Filter::new(filter_options(&args)?);
+    let input = open_input(&args, &options)?;
+
+    let mut sink = match args.to {
+        Format::Moses => {
+            let (src, tgt) = moses_paths(&moses_prefix, &options);
+            Sink::Two(Output::atomic_file(&src)?, Output::atomic_file(&tgt)?)
+        }
+        _ => Sink::One(Output::create(args.output.as_deref())?),
+    };
+    let mut rejects = match &args.rejects {
+        Some(path) => Some(Output::atomic_file(path)?),
+        None => None,
+    };
+    let mut report = Report::new();
+    {
+        let mut writer: Box<dyn PairWriter + '_> = match &mut sink {
+            Sink::Two(src, tgt) => {
+                Box::new(MosesWriter::new(src, tgt, &options))
+            }
+            Sink::One(out) => new_writer(args.to, out, &options)?,
+        };
+        for result in input.pairs {
+            let pair = result.map_err(|err| input_error(&input.name, err))?;
+            let verdict = filter.check(&pair);
+            report.count(verdict);
+            match verdict {
+                None => {
+                    writer.write_pair(&pair).context("writing the output")?
+                }
+                Some(reason) => {
+                    if let Some(out) = &mut rejects {
+                        let line =
+                            Rejected::new(&pair, reason).to_json_line()?;
+                        out.write_all(line.as_bytes())?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+        }
+        writer.finish().context("writing the output")?;
+        report.writer = writer.stats();
+    }
+    sink.finish()?;
+    if let Some(out) = rejects {
+        out.finish()?;
+    }
+    let json = report.to_json();
+    match &args.report {
+        Some(path) => {
+            let mut out = Output::atomic_file(path)?;
+            out.write_all(json.as_bytes())?;
+            out.write_all(b"\n")?;
+            out.finish()?;
+        }
+        None => {
+            let mut err = io::stderr().lock();
+            writeln!(err, "{json}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new_writer<'a>(
+    format: Format,
+    out: &'a mut Output,
+    options: &FormatOptions,
+) -> anyhow::Result<Box<dyn PairWriter + 'a>> {
+    #[cfg(feature = "parquet")]
+    if format == Format::Parquet {
+        return Ok(Box::new(tarjama_export::ParquetWriter::new(
+            out, options,
+        )?));
+    }
+    Ok(tarjama_export::writer(format, out, options)?)
+}
