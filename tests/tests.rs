@@ -2,8 +2,6 @@
 
 #[macro_use]
 mod macros;
-mod segment;
-mod export;
 mod normalize;
 mod translit;
 mod util;

@@ -9,12 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-mod export;
 mod input;
 mod normalize;
 mod output;
-mod places;
-mod segment;
 mod translit;
 
 /// Build parallel corpora and translation memories from bilingual
@@ -28,13 +25,6 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Convert pairs between TMX, Moses, TSV, CSV, JSONL, Parquet and
-    /// XLIFF, with filters, a rejects file and a report.
-    Export(export::Args),
-    /// Place names: resolve, cluster, tag, termbase.
-    Places(places::Args),
-    /// Show a document's blocks and sentences as JSONL.
-    Segment(segment::Args),
     /// Normalize each line (Arabic script profiles or Latin folding).
     Normalize(normalize::Args),
     /// Romanize each line, or de-romanize with --reverse.
@@ -43,9 +33,6 @@ enum Command {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Export(args) => export::run(args),
-        Command::Places(args) => places::run(args),
-        Command::Segment(args) => segment::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Translit(args) => translit::run(args),
     }
