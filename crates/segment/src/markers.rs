@@ -69,10 +69,11 @@ pub(crate) fn line_marker(line: &str) -> Option<(LineMarker, usize)> {
             continue;
         }
         let end = punct_at + punct.map_or(0, char::len_utf8);
-        // The marker must be followed by a blank or end the line (`Q.`
-        // in `Q.E.D.` is not a marker).
+        // After a full stop or dash the marker must be followed by a blank
+        // or end the line (`Q.` in `Q.E.D.` is not a marker); a colon is
+        // decisive on its own (`Q:How …`).
         let next = line.get(end..).and_then(|s| s.chars().next());
-        if next.is_none_or(is_blank) {
+        if matches!(punct, Some(':' | '：')) || next.is_none_or(is_blank) {
             return Some((marker, end));
         }
     }
@@ -396,6 +397,8 @@ mod tests {
         let cases: &[(&str, Option<(LineMarker, usize)>)] = &[
             ("Q: Why?", Some((LineMarker::Question, 2))),
             ("Q. Why?", Some((LineMarker::Question, 2))),
+            ("Q:Why?", Some((LineMarker::Question, 2))),
+            ("س:لماذا؟", Some((LineMarker::Question, 3))),
             ("QUESTION: Why?", Some((LineMarker::Question, 9))),
             ("Question : Why?", Some((LineMarker::Question, 10))),
             ("A: Because.", Some((LineMarker::Answer, 2))),
