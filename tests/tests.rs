@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod macros;
+mod export;
 mod normalize;
 mod translit;
 mod util;

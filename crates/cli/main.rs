@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod export;
 mod input;
 mod normalize;
 mod output;
@@ -25,6 +26,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Convert pairs between TMX, Moses, TSV, CSV, JSONL, Parquet and
+    /// XLIFF, with filters, a rejects file and a report.
+    Export(export::Args),
     /// Normalize each line (Arabic script profiles or Latin folding).
     Normalize(normalize::Args),
     /// Romanize each line, or de-romanize with --reverse.
@@ -33,6 +37,7 @@ enum Command {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Export(args) => export::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Translit(args) => translit::run(args),
     }
