@@ -427,3 +427,69 @@ fn xmllint_finds_tmx_and_xliff_well_formed() {
         );
     }
 }
+
+const PYARROW_SCRIPT: &str = r#"
+import json, sys
+import pyarrow.parquet as pq
+table = pq.read_table(sys.argv[1])
+print(json.dumps({
+    "translation": str(table.schema.field("translation").type),
+    "columns": table.schema.names,
+    "rows": table.num_rows,
+    "first": table.slice(0, 1).to_pylist()[0],
+}, ensure_ascii=False))
+"#;
+
+#[cfg(feature = "parquet")]
+#[test]
+fn pyarrow_reads_parquet_with_the_translation_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pairs.parquet");
+    let fixture = fixture();
+    export(&["--to", "parquet", "-o", path_str(&file), path_str(&fixture)]);
+    // tarjama reads its own Parquet back to the same pairs.
+    let (back, _) = export(&["--to", "jsonl", path_str(&file)]);
+    let mut back = records(&back);
+    back.iter_mut().for_each(|v| {
+        v.as_object_mut().unwrap().remove("langs");
+    });
+    assert_eq!(back, records(&kept_jsonl()));
+    let Some(python) = python_with(&["pyarrow.parquet"], "pyarrow check")
+    else {
+        return;
+    };
+    let got = run_python(python, PYARROW_SCRIPT, &[path_str(&file)]);
+    let got: serde_json::Value = serde_json::from_str(&got).unwrap();
+    assert_eq!(got["translation"], "struct<ar: string, en: string>");
+    assert_eq!(
+        got["columns"],
+        serde_json::json!([
+            "translation",
+            "id",
+            "doc",
+            "block",
+            "role",
+            "score",
+            "idx",
+            "flags"
+        ])
+    );
+    assert_eq!(got["rows"], 5);
+    assert_eq!(
+        got["first"]["translation"]["en"],
+        "The director said: “We start work tomorrow.”"
+    );
+    assert_eq!(got["first"]["idx"]["ar"], serde_json::json!([0]));
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_says_how_to_enable_it() {
+    let fixture = fixture();
+    let out =
+        util::run(&["export", "--to", "parquet", path_str(&fixture)], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--features parquet"), "{stderr}");
+    let _ = PYARROW_SCRIPT;
+}

@@ -194,26 +194,6 @@ fn open_parquet(
     )
 }
 
-/// The output side: one atomic file (or stdout), or two for Moses that
-/// appear together.
-enum Sink {
-    One(Output),
-    Two(Output, Output),
-}
-
-impl Sink {
-    fn finish(self) -> anyhow::Result<()> {
-        match self {
-            Sink::One(out) => out.finish(),
-            Sink::Two(src, tgt) => {
-                // Both are complete before either is renamed into place.
-                src.finish()?;
-                tgt.finish()
-            }
-        }
-    }
-}
-
 fn filter_options(args: &Args) -> anyhow::Result<FilterOptions> {
     let mut options = FilterOptions::default();
     options.max_chars = args.max_chars;
@@ -256,50 +236,40 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
         (None, _) => PathBuf::new(),
     };
-    let mut filter = Filter::new(filter_options(&args)?);
+    let filter = Filter::new(filter_options(&args)?);
     let input = open_input(&args, &options)?;
 
-    let mut sink = match args.to {
-        Format::Moses => {
-            let (src, tgt) = moses_paths(&moses_prefix, &options);
-            Sink::Two(Output::atomic_file(&src)?, Output::atomic_file(&tgt)?)
-        }
-        _ => Sink::One(Output::create(args.output.as_deref())?),
-    };
     let mut rejects = match &args.rejects {
         Some(path) => Some(Output::atomic_file(path)?),
         None => None,
     };
     let mut report = Report::new();
-    {
-        let mut writer: Box<dyn PairWriter + '_> = match &mut sink {
-            Sink::Two(src, tgt) => {
-                Box::new(MosesWriter::new(src, tgt, &options))
-            }
-            Sink::One(out) => new_writer(args.to, out, &options)?,
-        };
-        for result in input.pairs {
-            let pair = result.map_err(|err| input_error(&input.name, err))?;
-            let verdict = filter.check(&pair);
-            report.count(verdict);
-            match verdict {
-                None => {
-                    writer.write_pair(&pair).context("writing the output")?
-                }
-                Some(reason) => {
-                    if let Some(out) = &mut rejects {
-                        let line =
-                            Rejected::new(&pair, reason).to_json_line()?;
-                        out.write_all(line.as_bytes())?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-            }
+    let mut state =
+        Pump { filter, report: &mut report, rejects: &mut rejects };
+    match args.to {
+        Format::Moses => {
+            let (src, tgt) = moses_paths(&moses_prefix, &options);
+            let mut src_out = Output::atomic_file(&src)?;
+            let mut tgt_out = Output::atomic_file(&tgt)?;
+            state.run(
+                input,
+                &mut MosesWriter::new(&mut src_out, &mut tgt_out, &options),
+            )?;
+            // Both files are complete before either is renamed into place.
+            src_out.finish()?;
+            tgt_out.finish()?;
         }
-        writer.finish().context("writing the output")?;
-        report.writer = writer.stats();
+        #[cfg(feature = "parquet")]
+        Format::Parquet => write_parquet(&args, &options, input, state)?,
+        format => {
+            let mut out = Output::create(args.output.as_deref())?;
+            let mut writer =
+                tarjama_export::writer(format, &mut out, &options)?;
+            state.run(input, &mut writer)?;
+            drop(writer);
+            out.finish()?;
+        }
     }
-    sink.finish()?;
     if let Some(out) = rejects {
         out.finish()?;
     }
@@ -319,16 +289,82 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn new_writer<'a>(
-    format: Format,
-    out: &'a mut Output,
-    options: &FormatOptions,
-) -> anyhow::Result<Box<dyn PairWriter + 'a>> {
-    #[cfg(feature = "parquet")]
-    if format == Format::Parquet {
-        return Ok(Box::new(tarjama_export::ParquetWriter::new(
-            out, options,
-        )?));
+/// The filtering loop: every pair is counted, kept pairs go to the
+/// writer, rejected ones to the rejects file.
+struct Pump<'a> {
+    filter: Filter,
+    report: &'a mut Report,
+    rejects: &'a mut Option<Output>,
+}
+
+impl Pump<'_> {
+    fn run(
+        &mut self,
+        input: Input,
+        writer: &mut dyn PairWriter,
+    ) -> anyhow::Result<()> {
+        for result in input.pairs {
+            let pair = result.map_err(|err| input_error(&input.name, err))?;
+            let verdict = self.filter.check(&pair);
+            self.report.count(verdict);
+            match verdict {
+                None => {
+                    writer.write_pair(&pair).context("writing the output")?
+                }
+                Some(reason) => {
+                    if let Some(out) = self.rejects.as_mut() {
+                        let line =
+                            Rejected::new(&pair, reason).to_json_line()?;
+                        out.write_all(line.as_bytes())?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+        }
+        writer.finish().context("writing the output")?;
+        self.report.writer = writer.stats();
+        Ok(())
     }
-    Ok(tarjama_export::writer(format, out, options)?)
+}
+
+/// Parquet goes through its own atomic file: the Parquet writer needs a
+/// `Send` sink, which a locked standard output is not.
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    args: &Args,
+    options: &FormatOptions,
+    input: Input,
+    mut state: Pump<'_>,
+) -> anyhow::Result<()> {
+    use tarjama_export::ParquetWriter;
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let tmp = tempfile::Builder::new()
+                .prefix(".tarjama-")
+                .suffix(".tmp")
+                .tempfile_in(&dir)
+                .with_context(|| {
+                    format!("creating a temporary file in {}", dir.display())
+                })?;
+            {
+                let out = io::BufWriter::with_capacity(1 << 16, tmp.as_file());
+                state.run(input, &mut ParquetWriter::new(out, options)?)?;
+            }
+            tmp.as_file()
+                .sync_all()
+                .with_context(|| format!("syncing {}", path.display()))?;
+            tmp.persist(path).with_context(|| {
+                format!("renaming onto {}", path.display())
+            })?;
+        }
+        _ => {
+            let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+            state.run(input, &mut ParquetWriter::new(out, options)?)?;
+        }
+    }
+    Ok(())
 }

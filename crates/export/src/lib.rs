@@ -62,6 +62,8 @@ mod jsonl;
 mod lines;
 mod meta;
 mod moses;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod report;
 mod table;
 mod tmx;
@@ -80,6 +82,8 @@ pub use fold::{exact_key, near_key};
 pub use format::Format;
 pub use jsonl::{JsonlReader, JsonlWriter};
 pub use moses::{MosesReader, MosesWriter};
+#[cfg(feature = "parquet")]
+pub use parquet::{ParquetReader, ParquetWriter, schema as parquet_schema};
 pub use report::{Rejected, Report};
 pub use tmx::{TmxReader, TmxWriter};
 pub use xliff::{XliffReader, XliffWriter};

@@ -86,9 +86,9 @@ impl<W: Write> PairWriter for TmxWriter<W> {
     fn write_pair(&mut self, pair: &PairRecordV1) -> Result<(), ExportError> {
         self.buf.clear();
         self.buf.push_str("    <tu");
-        if !pair.id.is_empty() {
-            let (id, removed) = xml::strip_illegal(&pair.id);
-            self.stats.illegal_xml_chars_removed += removed;
+        let (id, removed) = xml::strip_illegal(&pair.id);
+        self.stats.illegal_xml_chars_removed += removed;
+        if !id.is_empty() {
             self.buf.push_str(" tuid=\"");
             xml::escape_attr(&id, &mut self.buf);
             self.buf.push('"');

@@ -404,3 +404,44 @@ fn headerless_tsv_reads_with_option_languages() {
         TsvReader::new(bad.as_bytes(), &options).next().unwrap().unwrap_err();
     assert_eq!(err.line(), Some(1));
 }
+
+#[cfg(feature = "parquet")]
+mod parquet {
+    use super::*;
+    use tarjama_export::{ParquetReader, ParquetWriter};
+
+    fn round_trip(pairs: &[PairRecordV1]) -> Vec<PairRecordV1> {
+        let options = FormatOptions::default();
+        let file = tempfile::tempfile().unwrap();
+        write_all(ParquetWriter::new(&file, &options).unwrap(), pairs);
+        let file = file.try_clone().unwrap();
+        read_all(ParquetReader::new(file, &options).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn parquet_round_trips(pairs in prop::collection::vec(pair(), 0..6)) {
+            prop_assert_eq!(round_trip(&pairs), pairs);
+        }
+    }
+
+    #[test]
+    fn many_batches_round_trip() {
+        let pairs: Vec<_> = (0..20_000u32)
+            .map(|n| {
+                let mut pair = PairRecordV1::new(
+                    "ar",
+                    &format!("جملة {n}"),
+                    "en",
+                    &format!("Sentence {n}"),
+                );
+                pair.doc = format!("doc-{}", n / 100);
+                pair.set_indices(&[n], &[n, n + 1]);
+                pair
+            })
+            .collect();
+        assert_eq!(round_trip(&pairs), pairs);
+    }
+}
