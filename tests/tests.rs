@@ -4,5 +4,6 @@
 mod macros;
 mod export;
 mod normalize;
+mod places;
 mod translit;
 mod util;

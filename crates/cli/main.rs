@@ -13,6 +13,7 @@ mod export;
 mod input;
 mod normalize;
 mod output;
+mod places;
 mod translit;
 
 /// Build parallel corpora and translation memories from bilingual
@@ -29,6 +30,8 @@ enum Command {
     /// Convert pairs between TMX, Moses, TSV, CSV, JSONL, Parquet and
     /// XLIFF, with filters, a rejects file and a report.
     Export(export::Args),
+    /// Place names: resolve, cluster, tag, termbase.
+    Places(places::Args),
     /// Normalize each line (Arabic script profiles or Latin folding).
     Normalize(normalize::Args),
     /// Romanize each line, or de-romanize with --reverse.
@@ -38,6 +41,7 @@ enum Command {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Export(args) => export::run(args),
+        Command::Places(args) => places::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Translit(args) => translit::run(args),
     }

@@ -1,0 +1,192 @@
+//! The [`Gazetteer`]: places plus the key indexes that make resolution a
+//! few hash lookups.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::error::PlacesError;
+use crate::geonames::{GeoNamesOptions, parse_geonames};
+use crate::keying;
+use crate::place::Place;
+use crate::tag::TagIndex;
+use crate::tsv::parse_tsv;
+
+/// The default gazetteer in the TSV format: Syria, Iraq, Lebanon, Jordan,
+/// Palestine and the Turkish border towns, built by
+/// `scripts/gazetteer/build.py` from GeoNames (CC BY 4.0) and a curation
+/// overlay (see `corpus/gazetteer/README.md`).
+pub const BUILTIN_TSV: &str =
+    include_str!("../../../corpus/gazetteer/places.tsv");
+
+/// A set of places and the indexes used to resolve and tag names.
+///
+/// Every name of every place (English, Arabic, BGN/PCGN, aliases) is
+/// indexed under three keys: its exact form (case and whitespace folded),
+/// its strict key and its loose key (`tarjama_translit::keys`). A fuzzy
+/// index groups names by the first letter of their loose key for the
+/// similarity stage. The word index used by tagging is built on first use.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_id: HashMap<String, u32>,
+    pub(crate) exact: HashMap<String, Vec<u32>>,
+    pub(crate) strict: HashMap<String, Vec<u32>>,
+    pub(crate) loose: HashMap<String, Vec<NameRef>>,
+    pub(crate) fuzzy: HashMap<char, Vec<NameRef>>,
+    tag_index: OnceLock<TagIndex>,
+}
+
+/// One name of one place: the place's index and the name's position in
+/// [`Place::names`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameRef {
+    pub(crate) place: u32,
+    pub(crate) name: u32,
+    /// The number of characters of the name's loose key.
+    pub(crate) loose_len: u32,
+}
+
+impl Gazetteer {
+    /// A gazetteer of `places`. Places that share an id are merged: the
+    /// first one's fields are kept and the later ones' names are added to
+    /// its aliases, so a user's file can extend the default gazetteer.
+    pub fn from_places(places: impl IntoIterator<Item = Place>) -> Gazetteer {
+        let mut list: Vec<Place> = Vec::new();
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        for place in places {
+            if let Some(&idx) = by_id.get(&place.id) {
+                if let Some(first) = list.get_mut(idx as usize) {
+                    let names: Vec<String> =
+                        place.names().map(str::to_owned).collect();
+                    for name in names {
+                        if !first.names().any(|n| n == name) {
+                            first.aliases.push(name);
+                        }
+                    }
+                }
+                continue;
+            }
+            let Ok(idx) = u32::try_from(list.len()) else { break };
+            by_id.insert(place.id.clone(), idx);
+            list.push(place);
+        }
+        let mut gazetteer = Gazetteer {
+            places: list,
+            by_id,
+            exact: HashMap::new(),
+            strict: HashMap::new(),
+            loose: HashMap::new(),
+            fuzzy: HashMap::new(),
+            tag_index: OnceLock::new(),
+        };
+        gazetteer.build_indexes();
+        gazetteer
+    }
+
+    /// The default gazetteer shipped with tarjama ([`BUILTIN_TSV`]).
+    pub fn builtin() -> Result<Gazetteer, PlacesError> {
+        Ok(Gazetteer::from_places(parse_tsv(BUILTIN_TSV, "builtin")?))
+    }
+
+    /// A gazetteer read from text in the TSV format (see
+    /// [`crate::tsv`]); `source` names the text in errors.
+    pub fn from_tsv(
+        text: &str,
+        source: &str,
+    ) -> Result<Gazetteer, PlacesError> {
+        Ok(Gazetteer::from_places(parse_tsv(text, source)?))
+    }
+
+    /// A gazetteer read from a GeoNames dump (see [`crate::geonames`]).
+    pub fn from_geonames(
+        text: &str,
+        source: &str,
+    ) -> Result<Gazetteer, PlacesError> {
+        let options = GeoNamesOptions::default();
+        Ok(Gazetteer::from_places(parse_geonames(text, source, &options)?))
+    }
+
+    fn build_indexes(&mut self) {
+        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut loose: HashMap<String, Vec<NameRef>> = HashMap::new();
+        let mut fuzzy: HashMap<char, Vec<NameRef>> = HashMap::new();
+        let mut key = String::new();
+        for (p_idx, place) in self.places.iter().enumerate() {
+            let Ok(p_idx) = u32::try_from(p_idx) else { break };
+            for (n_idx, name) in place.names().enumerate() {
+                let Ok(n_idx) = u32::try_from(n_idx) else { break };
+                push_unique(&mut exact, keying::exact(name), p_idx);
+                tarjama_translit::keys::strict_key_into(name, &mut key);
+                if !key.is_empty() {
+                    push_unique(&mut strict, key.clone(), p_idx);
+                }
+                tarjama_translit::keys::loose_key_into(name, &mut key);
+                let Some(first) = key.chars().next() else { continue };
+                let loose_len =
+                    u32::try_from(key.chars().count()).unwrap_or(u32::MAX);
+                let name_ref =
+                    NameRef { place: p_idx, name: n_idx, loose_len };
+                let refs = loose.entry(key.clone()).or_default();
+                if !refs.iter().any(|r| r.place == p_idx) {
+                    refs.push(name_ref);
+                }
+                fuzzy.entry(first).or_default().push(name_ref);
+            }
+        }
+        self.exact = exact;
+        self.strict = strict;
+        self.loose = loose;
+        self.fuzzy = fuzzy;
+    }
+
+    /// All places, in the order they were given.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether the gazetteer has no places.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// The place at `index` (an index into [`Gazetteer::places`]).
+    pub fn place(&self, index: usize) -> Option<&Place> {
+        self.places.get(index)
+    }
+
+    /// The index of the place with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&i| i as usize)
+    }
+
+    /// The place with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Place> {
+        self.index_of(id).and_then(|i| self.places.get(i))
+    }
+
+    /// The name a [`NameRef`] points to.
+    pub(crate) fn name_of(&self, r: NameRef) -> Option<&str> {
+        self.places.get(r.place as usize)?.names().nth(r.name as usize)
+    }
+
+    /// The word index used by tagging, built on first use.
+    pub(crate) fn tag_index(&self) -> &TagIndex {
+        self.tag_index.get_or_init(|| TagIndex::build(self))
+    }
+}
+
+fn push_unique(map: &mut HashMap<String, Vec<u32>>, key: String, idx: u32) {
+    if key.is_empty() {
+        return;
+    }
+    let ids = map.entry(key).or_default();
+    if !ids.contains(&idx) {
+        ids.push(idx);
+    }
+}

@@ -1,0 +1,342 @@
+//! Resolution of a name, in any script, to a place of a [`Gazetteer`].
+//!
+//! The stages run in order and the first that finds a place wins:
+//!
+//! 1. **exact**: the name, case and whitespace folded, is a name of the
+//!    place (this is how exonyms such as Aleppo/Halab are joined);
+//! 2. **strict**: the strict keys are equal (case, diacritics, ayn/hamza
+//!    signs, separators, doubled letters and the article folded);
+//! 3. **loose**: the cross-script loose keys are equal and the names'
+//!    similarity reaches [`ResolveOptions::loose_floor`];
+//! 4. **fuzzy**: the similarity with a name whose loose key starts with
+//!    the same letter reaches [`ResolveOptions::threshold`].
+//!
+//! When a stage finds several places, they are all reported as
+//! candidates, ranked by score and then by a prior (seat of a higher
+//! administrative level, then population); a [`Resolution`] whose top
+//! candidates score within [`AMBIGUITY_MARGIN`] of each other is
+//! ambiguous. A country filter removes candidates before ranking.
+
+use std::fmt;
+
+use crate::gazetteer::Gazetteer;
+use crate::keying;
+
+/// Candidates scoring within this margin of the best are reported as an
+/// ambiguity.
+pub const AMBIGUITY_MARGIN: f64 = 0.02;
+
+/// How names are resolved.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ResolveOptions {
+    /// Keep only places of this country (ISO 3166-1 alpha-2), if set.
+    pub country: Option<String>,
+    /// The similarity a fuzzy match needs; by default the threshold of
+    /// `tarjama_translit::similarity`.
+    pub threshold: f64,
+    /// The similarity a loose-key match needs. Loose keys are consonant
+    /// skeletons; this floor keeps Daraa and Darayya apart.
+    pub loose_floor: f64,
+    /// Whether to run the fuzzy stage at all.
+    pub fuzzy: bool,
+    /// The most candidates a resolution reports.
+    pub max_candidates: usize,
+}
+
+impl Default for ResolveOptions {
+    fn default() -> Self {
+        ResolveOptions {
+            country: None,
+            threshold: keying::SIMILARITY_THRESHOLD,
+            loose_floor: keying::SIMILARITY_THRESHOLD * 0.75,
+            fuzzy: true,
+            max_candidates: 5,
+        }
+    }
+}
+
+/// The stage that resolved a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Method {
+    /// The name is one of the place's names.
+    Exact,
+    /// The strict keys are equal.
+    Strict,
+    /// The loose keys are equal.
+    Loose,
+    /// The similarity is above the threshold.
+    Fuzzy,
+}
+
+impl Method {
+    /// The method's name as printed by the CLI.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Method::Exact => "exact",
+            Method::Strict => "strict",
+            Method::Loose => "loose",
+            Method::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One place a name may refer to.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Candidate {
+    /// The place's index in [`Gazetteer::places`].
+    pub place: usize,
+    /// How well the name matches: 1 for exact and strict matches, the
+    /// similarity with the closest name of the place otherwise.
+    pub score: f64,
+}
+
+/// The outcome of resolving one name.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Resolution {
+    /// The stage that found the candidates; `None` when unresolved.
+    pub method: Option<Method>,
+    /// The candidates, best first (empty when unresolved).
+    pub candidates: Vec<Candidate>,
+}
+
+impl Resolution {
+    /// The best candidate.
+    pub fn best(&self) -> Option<&Candidate> {
+        self.candidates.first()
+    }
+
+    /// Whether more than one place matches (about) equally well.
+    pub fn is_ambiguous(&self) -> bool {
+        match (self.candidates.first(), self.candidates.get(1)) {
+            (Some(a), Some(b)) => {
+                (a.score - b.score).abs() <= AMBIGUITY_MARGIN
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Resolves `name` to a place. See the [module docs](self).
+    pub fn resolve(&self, name: &str, options: &ResolveOptions) -> Resolution {
+        let name = name.trim();
+        if name.is_empty() {
+            return Resolution::default();
+        }
+        let stripped = strip_descriptors(name);
+        if stripped.len() == name.len() || stripped.is_empty() {
+            return self.resolve_stages(name, options, true);
+        }
+        // "Idlib city", "محافظة حلب": the whole name first (a governorate
+        // row carries such names), then the name without the descriptor.
+        let whole = self.resolve_stages(name, options, false);
+        if whole.method.is_some() {
+            return whole;
+        }
+        self.resolve_stages(stripped, options, true)
+    }
+
+    fn resolve_stages(
+        &self,
+        name: &str,
+        options: &ResolveOptions,
+        fuzzy_stages: bool,
+    ) -> Resolution {
+        if let Some(ids) = self.exact.get(&keying::exact(name)) {
+            let c = self.rank(ids.iter().map(|&i| (i, 1.0)), options);
+            if !c.is_empty() {
+                return Resolution {
+                    method: Some(Method::Exact),
+                    candidates: c,
+                };
+            }
+        }
+        let strict = keying::strict(name);
+        if let Some(ids) = self.strict.get(&strict) {
+            let c = self.rank(ids.iter().map(|&i| (i, 1.0)), options);
+            if !c.is_empty() {
+                return Resolution {
+                    method: Some(Method::Strict),
+                    candidates: c,
+                };
+            }
+        }
+        if !fuzzy_stages {
+            return Resolution::default();
+        }
+        let loose = keying::loose(name);
+        if let Some(refs) = self.loose.get(&loose) {
+            let scored = refs.iter().filter_map(|r| {
+                let score = self.best_similarity(name, r.place as usize)?;
+                (score >= options.loose_floor).then_some((r.place, score))
+            });
+            let c = self.rank(scored, options);
+            if !c.is_empty() {
+                return Resolution {
+                    method: Some(Method::Loose),
+                    candidates: c,
+                };
+            }
+        }
+        if options.fuzzy {
+            let c = self.fuzzy_candidates(name, &loose, options);
+            if !c.is_empty() {
+                return Resolution {
+                    method: Some(Method::Fuzzy),
+                    candidates: c,
+                };
+            }
+        }
+        Resolution::default()
+    }
+
+    /// The highest similarity between `name` and any name of the place.
+    fn best_similarity(&self, name: &str, place: usize) -> Option<f64> {
+        self.place(place)?
+            .names()
+            .map(|n| keying::similarity(name, n))
+            .max_by(f64::total_cmp)
+    }
+
+    fn fuzzy_candidates(
+        &self,
+        name: &str,
+        loose: &str,
+        options: &ResolveOptions,
+    ) -> Vec<Candidate> {
+        let Some(first) = loose.chars().next() else { return Vec::new() };
+        let Some(refs) = self.fuzzy.get(&first) else { return Vec::new() };
+        let len = i64::try_from(loose.chars().count()).unwrap_or(i64::MAX);
+        let mut best: Vec<(u32, f64)> = Vec::new();
+        for r in refs {
+            let diff = (i64::from(r.loose_len) - len).abs();
+            if diff > 2 + len / 3 {
+                continue;
+            }
+            let Some(candidate) = self.name_of(*r) else { continue };
+            let score = keying::similarity(name, candidate);
+            if score < options.threshold {
+                continue;
+            }
+            match best.iter_mut().find(|(p, _)| *p == r.place) {
+                Some(entry) => entry.1 = entry.1.max(score),
+                None => best.push((r.place, score)),
+            }
+        }
+        self.rank(best, options)
+    }
+
+    /// Filters by country and orders candidates by score, then prior,
+    /// then id (so the order never depends on hashing).
+    fn rank(
+        &self,
+        scored: impl IntoIterator<Item = (u32, f64)>,
+        options: &ResolveOptions,
+    ) -> Vec<Candidate> {
+        let mut out: Vec<(Candidate, f64)> = Vec::new();
+        for (idx, score) in scored {
+            let Some(place) = self.place(idx as usize) else { continue };
+            if let Some(cc) = &options.country {
+                if !place.country.eq_ignore_ascii_case(cc) {
+                    continue;
+                }
+            }
+            out.push((
+                Candidate { place: idx as usize, score },
+                place.prior(),
+            ));
+        }
+        let id_of = |c: &Candidate| self.place(c.place).map(|p| p.id.clone());
+        out.sort_by(|(a, pa), (b, pb)| {
+            b.score
+                .total_cmp(&a.score)
+                .then(pb.total_cmp(pa))
+                .then_with(|| id_of(a).cmp(&id_of(b)))
+        });
+        // Scores within the margin of the best count as a tie: the prior
+        // decides among them.
+        if let Some(top) = out.first().map(|(c, _)| c.score) {
+            let tied = out
+                .iter()
+                .take_while(|(c, _)| top - c.score <= AMBIGUITY_MARGIN)
+                .count();
+            if let Some(group) = out.get_mut(..tied) {
+                group.sort_by(|(a, pa), (b, pb)| {
+                    pb.total_cmp(pa).then_with(|| id_of(a).cmp(&id_of(b)))
+                });
+            }
+        }
+        out.truncate(options.max_candidates.max(1));
+        out.into_iter().map(|(c, _)| c).collect()
+    }
+}
+
+/// Generic words that name the kind of place rather than the place:
+/// "city", "camp", "province", "مدينة", "محافظة" ...
+pub const DESCRIPTORS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "camp",
+    "province",
+    "governorate",
+    "district",
+    "subdistrict",
+    "region",
+    "area",
+    "countryside",
+    "refugee",
+    "crossing",
+    "border",
+    "of",
+    "the",
+    "ville",
+    "gouvernorat",
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "مخيم",
+    "محافظة",
+    "منطقة",
+    "ناحية",
+    "ريف",
+    "معبر",
+    "قضاء",
+];
+
+/// `name` without leading and trailing descriptor words (see
+/// [`DESCRIPTORS`]), trimmed.
+fn strip_descriptors(name: &str) -> &str {
+    let is_descriptor = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty()
+            && DESCRIPTORS.iter().any(|d| w.eq_ignore_ascii_case(d) || w == *d)
+    };
+    let mut rest = name.trim();
+    loop {
+        let before = rest.len();
+        if let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+            if is_descriptor(first) {
+                rest = tail.trim_start();
+            }
+        }
+        if let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+            if is_descriptor(last) {
+                rest = head.trim_end();
+            }
+        }
+        if rest.len() == before {
+            return rest;
+        }
+    }
+}

@@ -1,0 +1,439 @@
+//! Finding place mentions in running Arabic and English text.
+//!
+//! The text is cut into words and every word is keyed once with
+//! `tarjama_translit::keys::for_each_word_key` (strict level: the article,
+//! case, diacritics and separators folded). The key of a multi-word name
+//! is the concatenation of its words' keys, so a window of words matches a
+//! name when the concatenated keys are a key of the tag index. At each
+//! word the longest window (up to the longest name) is tried first.
+//!
+//! - Arabic proclitics: a word starting with و or ف, then ب, ل or ك, is
+//!   also tried without them ("والميادين", "بدير الزور", "وحلب"); ل before
+//!   an article whose alef is dropped ("للرقة") is read as ل + الرقة. The
+//!   span of the mention leaves the proclitics out.
+//! - Latin article words ("al", "el", "ez" of "Deir ez Zor") have an empty
+//!   key, so "al Raqqa" and "Raqqa" match the same name; a window may
+//!   start with an article word (it is then part of the span) but not end
+//!   with one.
+//! - A Latin window must start with a word that has a capital letter, so
+//!   common words that happen to spell a place ("hit", "tell") in running
+//!   English are left alone.
+//! - Single words that are common Arabic or English words and also place
+//!   names ([`DEFAULT_STOP_WORDS`]) are not tagged alone.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use tarjama_translit::keys::{Level, for_each_word_key, strict_key_into};
+
+use crate::gazetteer::Gazetteer;
+use crate::keying;
+use crate::place::{Convention, Place};
+
+/// Words that are place names but, standing alone, are far more often
+/// common words: Arabic صور "pictures" (Tyre), بلد "country" (Balad),
+/// الباب "the door" (al-Bab), التل "the hill" (al-Tall), English "Hit".
+/// They are still tagged inside longer names.
+pub const DEFAULT_STOP_WORDS: &[&str] = &[
+    "صور",
+    "الصور",
+    "بلد",
+    "الباب",
+    "التل",
+    "نوى",
+    "كسب",
+    "الحي",
+    "المدينة",
+    "العلم",
+    "الرياض",
+    "الحمزة",
+    "الكرامة",
+    "المنصورة",
+    "الجلاء",
+    "الشجرة",
+    "المزرعة",
+    "الزيارة",
+    "الروضة",
+    "الحمراء",
+    "حيان",
+    "الناصرة",
+    "الشام",
+    "شين",
+    "عوج",
+    "ملح",
+    "جبا",
+    "السودا",
+    "تل",
+    "الغارية",
+    "القاسم",
+    "الهندية",
+    "الدور",
+    "العوجة",
+    "سلمان",
+    "بنان",
+    "الحاجب",
+    "hit",
+    "tell",
+    "sour",
+    "sur",
+    "ana",
+    "mare",
+    "rai",
+    "tal",
+    "sham",
+    "balad",
+    "dana",
+    "hol",
+    "safi",
+    "jaber",
+    "rehab",
+    "suf",
+    "the",
+];
+
+/// How text is tagged.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct TagOptions {
+    /// Keep only places of this country, if set.
+    pub country: Option<String>,
+    /// Single words never tagged alone (compared case-folded).
+    pub stop_words: Vec<String>,
+}
+
+impl Default for TagOptions {
+    fn default() -> Self {
+        TagOptions {
+            country: None,
+            stop_words: DEFAULT_STOP_WORDS
+                .iter()
+                .map(|w| (*w).to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// One place mention in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Mention {
+    /// The byte range of the mention in the text (proclitics left out).
+    pub span: Range<usize>,
+    /// The place's index in [`Gazetteer::places`].
+    pub place: usize,
+    /// Whether the span starts with an article whose alef a proclitic ل
+    /// has swallowed ("للرقة": the span is "لرقة").
+    pub elided_alef: bool,
+}
+
+impl Mention {
+    /// The text of the mention.
+    pub fn surface<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.span.clone()).unwrap_or("")
+    }
+}
+
+/// The word index: strict keys of every name, and the keys that start a
+/// name (to skip words quickly).
+#[derive(Debug, Default)]
+pub(crate) struct TagIndex {
+    names: HashMap<String, Vec<u32>>,
+    first_words: HashSet<String>,
+    max_words: usize,
+}
+
+impl TagIndex {
+    pub(crate) fn build(gazetteer: &Gazetteer) -> TagIndex {
+        let mut index = TagIndex::default();
+        let mut words: Vec<String> = Vec::new();
+        for (p_idx, place) in gazetteer.places().iter().enumerate() {
+            let Ok(p_idx) = u32::try_from(p_idx) else { break };
+            for name in place.names() {
+                words.clear();
+                for_each_word_key(name, Level::Strict, |_, key| {
+                    words.push(key.to_owned())
+                });
+                // Article words at either end do not count.
+                while words.last().is_some_and(String::is_empty) {
+                    words.pop();
+                }
+                let start = words.iter().take_while(|w| w.is_empty()).count();
+                let Some(first) = words.get(start) else { continue };
+                index.first_words.insert(first.clone());
+                let key: String = words.concat();
+                let n_words = words.len() - start;
+                index.max_words = index.max_words.max(n_words);
+                let ids = index.names.entry(key).or_default();
+                if !ids.contains(&p_idx) {
+                    ids.push(p_idx);
+                }
+            }
+        }
+        index
+    }
+}
+
+struct Word {
+    range: Range<usize>,
+    key: Range<usize>,
+    arabic: bool,
+}
+
+impl Gazetteer {
+    /// Finds place mentions in `text`, longest match first, in text order.
+    pub fn tag(&self, text: &str, options: &TagOptions) -> Vec<Mention> {
+        let index = self.tag_index();
+        let mut keys = String::with_capacity(text.len());
+        let mut words: Vec<Word> = Vec::new();
+        for_each_word_key(text, Level::Strict, |range, key| {
+            let start = keys.len();
+            keys.push_str(key);
+            let arabic = text
+                .get(range.clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(is_arabic_letter);
+            words.push(Word { range, key: start..keys.len(), arabic });
+        });
+        let stop: HashSet<String> =
+            options.stop_words.iter().map(|w| keying::exact(w)).collect();
+        let mut mentions = Vec::new();
+        let mut window = String::new();
+        let mut variant = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.match_at(
+                text,
+                &words,
+                &keys,
+                i,
+                index,
+                &stop,
+                options,
+                &mut window,
+                &mut variant,
+            ) {
+                Some((mention, n)) => {
+                    mentions.push(mention);
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        mentions
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn match_at(
+        &self,
+        text: &str,
+        words: &[Word],
+        keys: &str,
+        i: usize,
+        index: &TagIndex,
+        stop: &HashSet<String>,
+        options: &TagOptions,
+        window: &mut String,
+        variant: &mut String,
+    ) -> Option<(Mention, usize)> {
+        let word = words.get(i)?;
+        let key_of = |w: &Word| keys.get(w.key.clone()).unwrap_or("");
+        // Leading article words: the name starts at the next keyed word.
+        let lead = words
+            .get(i..)?
+            .iter()
+            .take_while(|w| key_of(w).is_empty() && !w.arabic)
+            .count();
+        if lead > 2 {
+            return None;
+        }
+        let head = words.get(i + lead)?;
+        let head_surface = text.get(head.range.clone())?;
+        let mut starts: Vec<(usize, bool, String)> = Vec::new();
+        if head.arabic {
+            let head_key = key_of(head);
+            if index.first_words.contains(head_key) {
+                starts.push((0, false, head_key.to_owned()));
+            }
+            for (skip, elided) in proclitic_splits(head_surface) {
+                let rest = head_surface.get(skip..).unwrap_or("");
+                variant.clear();
+                if elided {
+                    variant.push('ا');
+                }
+                variant.push_str(rest);
+                let mut k = String::new();
+                strict_key_into(variant, &mut k);
+                if index.first_words.contains(&k) {
+                    starts.push((skip, elided, k));
+                }
+            }
+        } else {
+            if !head_surface.chars().any(char::is_uppercase) {
+                return None;
+            }
+            let head_key = key_of(head);
+            if index.first_words.contains(head_key) {
+                starts.push((0, false, head_key.to_owned()));
+            }
+        }
+        for (skip, elided, first_key) in starts {
+            let max = index.max_words.min(words.len() - i - lead);
+            for n in (1..=max).rev() {
+                let last = words.get(i + lead + n - 1)?;
+                if key_of(last).is_empty() {
+                    continue;
+                }
+                window.clear();
+                window.push_str(&first_key);
+                for w in words.get(i + lead + 1..i + lead + n)? {
+                    window.push_str(key_of(w));
+                }
+                let Some(ids) = index.names.get(window.as_str()) else {
+                    continue;
+                };
+                let start = if lead > 0 || skip == 0 {
+                    word.range.start
+                } else {
+                    head.range.start + skip
+                };
+                let span = trim_invisible(text, start..last.range.end);
+                if n == 1 && lead == 0 {
+                    let body = text.get(trim_invisible(
+                        text,
+                        head.range.start + skip..last.range.end,
+                    ))?;
+                    let body = keying::exact(body);
+                    if stop.contains(&body) {
+                        continue;
+                    }
+                    if elided && stop.contains(&format!("ا{body}")) {
+                        continue;
+                    }
+                }
+                let best = self.best_for_tag(ids, options)?;
+                return Some((
+                    Mention { span, place: best, elided_alef: elided },
+                    lead + n,
+                ));
+            }
+        }
+        None
+    }
+
+    fn best_for_tag(
+        &self,
+        ids: &[u32],
+        options: &TagOptions,
+    ) -> Option<usize> {
+        ids.iter()
+            .filter_map(|&i| self.place(i as usize).map(|p| (i as usize, p)))
+            .filter(|(_, p)| {
+                options
+                    .country
+                    .as_ref()
+                    .is_none_or(|cc| p.country.eq_ignore_ascii_case(cc))
+            })
+            .max_by(|(ia, a), (ib, b)| {
+                a.prior().total_cmp(&b.prior()).then(ib.cmp(ia))
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// Rewrites every place mention of `text` to one spelling convention.
+    pub fn rewrite(
+        &self,
+        text: &str,
+        convention: Convention,
+        options: &TagOptions,
+    ) -> String {
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut pos = 0;
+        for m in self.tag(text, options) {
+            let Some(place) = self.place(m.place) else { continue };
+            out.push_str(text.get(pos..m.span.start).unwrap_or(""));
+            out.push_str(&replacement(place, convention, m.elided_alef));
+            pos = m.span.end;
+        }
+        out.push_str(text.get(pos..).unwrap_or(""));
+        out
+    }
+}
+
+fn replacement(place: &Place, convention: Convention, elided: bool) -> String {
+    let name = place.name_in(convention);
+    if elided {
+        if let Some(rest) = name.strip_prefix('ا') {
+            return rest.to_owned();
+        }
+    }
+    name.to_owned()
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c)
+        || ('\u{066E}'..='\u{06D3}').contains(&c)
+        || ('\u{FB50}'..='\u{FEFC}').contains(&c)
+}
+
+/// The ways to read the start of an Arabic word as proclitics: (bytes to
+/// skip, whether the article's alef was swallowed by ل). The rest must
+/// keep at least three letters.
+fn proclitic_splits(word: &str) -> Vec<(usize, bool)> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    if matches!(chars.first(), Some((_, 'و' | 'ف'))) {
+        at = 1;
+        push_split(&chars, word, at, &mut out);
+    }
+    if let Some((_, c)) = chars.get(at) {
+        if matches!(c, 'ب' | 'ل' | 'ك') {
+            let after = at + 1;
+            let elided =
+                *c == 'ل' && matches!(chars.get(after), Some((_, 'ل')));
+            if elided {
+                // ل + (ا)ل...: the rest, with the alef restored, is read.
+                if let Some((byte, _)) = chars.get(after) {
+                    if chars.len() - after >= 3 {
+                        out.push((*byte, true));
+                    }
+                }
+            } else {
+                push_split(&chars, word, after, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn push_split(
+    chars: &[(usize, char)],
+    word: &str,
+    at: usize,
+    out: &mut Vec<(usize, bool)>,
+) {
+    let rest = chars.len().saturating_sub(at);
+    let byte = chars.get(at).map_or(word.len(), |(b, _)| *b);
+    if rest >= 3 {
+        out.push((byte, false));
+    }
+}
+
+/// Whether `c` is an invisible format character (bidi marks and
+/// isolates, zero-width characters, BOM, soft hyphen).
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// `range` without invisible format characters at either end.
+fn trim_invisible(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(s) = text.get(range.clone()) else { return range };
+    let head = s.len() - s.trim_start_matches(is_invisible).len();
+    let tail = s.len() - s.trim_end_matches(is_invisible).len();
+    if head + tail >= s.len() {
+        return range;
+    }
+    range.start + head..range.end - tail
+}
