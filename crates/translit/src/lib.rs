@@ -28,4 +28,7 @@ pub mod normalize;
 pub mod romanize;
 pub mod similarity;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::{TranslitError, TranslitErrorKind};

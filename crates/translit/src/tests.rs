@@ -1,0 +1,389 @@
+//! Table-driven tests of the keys and the similarity over real spelling
+//! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
+//! (`tests/fixtures/spellings.tsv`), and property tests of their
+//! invariants.
+
+use proptest::prelude::*;
+
+use crate::keys::{Level, for_each_word_key, key, loose_key, strict_key};
+use crate::latin;
+use crate::similarity::{THRESHOLD, similarity};
+
+const SPELLINGS: &str = include_str!("../tests/fixtures/spellings.tsv");
+
+/// One spelling of a place from the fixture.
+struct Spelling {
+    place: &'static str,
+    text: &'static str,
+    exonym: bool,
+}
+
+fn spellings() -> Vec<Spelling> {
+    SPELLINGS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert!(f.len() >= 3, "bad fixture line {l:?}");
+            Spelling {
+                place: f[0],
+                text: f[2],
+                exonym: f.get(3) == Some(&"exonym"),
+            }
+        })
+        .collect()
+}
+
+/// Pairwise precision, recall and F1 of a key over the fixture: a pair of
+/// spellings is positive when both name the same place, and predicted
+/// positive when the keys are equal. Exonyms are left out.
+fn pairwise(level: Level) -> (f64, f64, f64, Vec<String>) {
+    let rows: Vec<Spelling> =
+        spellings().into_iter().filter(|s| !s.exonym).collect();
+    let keys: Vec<String> = rows.iter().map(|s| key(s.text, level)).collect();
+    let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
+    let mut errors = Vec::new();
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let same = rows[i].place == rows[j].place;
+            let hit = keys[i] == keys[j];
+            match (same, hit) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    errors.push(format!(
+                        "FP {} [{}] ~ {} [{}] key {}",
+                        rows[i].text,
+                        rows[i].place,
+                        rows[j].text,
+                        rows[j].place,
+                        keys[i]
+                    ));
+                }
+                (true, false) => {
+                    fneg += 1;
+                    errors.push(format!(
+                        "FN {} ({}) / {} ({}) [{}]",
+                        rows[i].text,
+                        keys[i],
+                        rows[j].text,
+                        keys[j],
+                        rows[i].place
+                    ));
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f, errors)
+}
+
+#[test]
+fn loose_key_pairwise_on_spelling_table() {
+    let (p, r, f, errors) = pairwise(Level::Loose);
+    eprintln!("loose: P {p:.3} R {r:.3} F1 {f:.3}");
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    assert!(p >= 0.97 && f >= 0.97, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+}
+
+#[test]
+fn strict_key_pairwise_on_spelling_table() {
+    // The strict key keeps vowels, so it misses many pairs by design; it
+    // must not merge different places.
+    let (p, r, f, _) = pairwise(Level::Strict);
+    eprintln!("strict: P {p:.3} R {r:.3} F1 {f:.3}");
+    assert!(p >= 0.99, "strict P {p:.3}");
+    assert!(r >= 0.15, "strict R {r:.3}");
+}
+
+/// `t!(name, level, a, b, same)`: `a` and `b` get equal keys at `level`
+/// exactly when `same`.
+macro_rules! t {
+    ($name:ident, $level:ident, $a:expr, $b:expr, $same:expr) => {
+        #[test]
+        fn $name() {
+            let (ka, kb) = (key($a, Level::$level), key($b, Level::$level));
+            assert_eq!(
+                ka == kb,
+                $same,
+                "{:?} -> {ka:?}, {:?} -> {kb:?}",
+                $a,
+                $b
+            );
+        }
+    };
+}
+
+// Strict: the article in all its forms, separators, case, marks, doubles.
+t!(strict_ez_hyphen, Strict, "Deir ez-Zor", "Deir e-Zor", true);
+t!(strict_ez_fused, Strict, "Deir ez-Zor", "Deir Ezzor", true);
+t!(strict_ez_hyphens, Strict, "Deir-ez-Zor", "DEIR EZ-ZOR", true);
+t!(strict_ez_space, Strict, "Deir ez Zor", "Deir ez-Zor", true);
+t!(strict_al_hyphen, Strict, "al-Mayadin", "Mayadin", true);
+t!(strict_al_space, Strict, "Al Mayadin", "Mayadin", true);
+t!(strict_al_fused, Strict, "Alhasakah", "Al-Hasakah", true);
+t!(strict_ar, Strict, "Ar Raqqah", "Raqqah", true);
+t!(strict_ar_raqa, Strict, "Ar-Raqqah", "Raqah", true);
+t!(strict_ash, Strict, "Jisr ash-Shughur", "Jisr al-Shughur", true);
+t!(strict_as, Strict, "As Samawah", "al-Samawah", true);
+t!(strict_an, Strict, "An-Nasiriyah", "Nasiriyah", true);
+t!(strict_ad, Strict, "Ad Dana", "Dana", true);
+t!(strict_at, Strict, "At Tall", "Tall", true);
+t!(strict_az, Strict, "Az-Zarqa", "Zarqa", true);
+t!(strict_es, Strict, "Es-Suwayda", "Suwayda", true);
+t!(strict_en, Strict, "En Nabk", "Nabk", true);
+t!(strict_el, Strict, "El Mina", "Mina", true);
+t!(strict_ul, Strict, "Dar ul-Aman", "Dar Aman", true);
+t!(strict_il, Strict, "Tell il-Hawa", "Tell Hawa", true);
+t!(strict_ech, Strict, "Bab ech-Charqi", "Bab Charqi", true);
+t!(strict_ayn_marks, Strict, "Tall ‘Afar", "Tall Afar", true);
+t!(strict_ayn_din, Strict, "Raʾs al-ʿAyn", "Ras al Ayn", true);
+t!(strict_bgn, Strict, "Ḩamāh", "Hamah", true);
+t!(strict_double, Strict, "Raqqa", "Raqa", true);
+t!(strict_tall, Strict, "Tall Abyad", "Tal Abyad", true);
+t!(strict_nbsp, Strict, "Deir\u{a0}ez\u{2011}Zor", "Deir ez-Zor", true);
+t!(strict_zw, Strict, "Deir\u{200b} ez-Zor\u{200f}", "Deir ez-Zor", true);
+t!(strict_arabic_article, Strict, "الميادين", "ميادين", true);
+t!(strict_arabic_diacritics, Strict, "دَيْر الزُّور", "دير الزور", true);
+t!(strict_arabic_forms, Strict, "ﺩﻳﺮ ﺍﻟﺰﻭﺭ", "دير الزور", true);
+t!(strict_arabic_tatweel, Strict, "ديـــر الزور", "دير الزور", true);
+t!(strict_arabic_teh, Strict, "الحسكة", "الحسكه", true);
+t!(strict_not_vowels, Strict, "Daraa", "Darayya", false);
+t!(strict_not_saida, Strict, "Saida", "Suwayda", false);
+t!(strict_not_maan, Strict, "Ma'an", "Amman", false);
+t!(strict_not_deir_dayr, Strict, "Deir", "Dayr", false);
+t!(strict_not_homs_hama, Strict, "Homs", "Hama", false);
+t!(strict_not_um, Strict, "Umm Mahmoud", "Mahmoud", false);
+t!(strict_not_article_last, Strict, "Tell al", "Tell", false);
+
+// Loose: vowels, consonant spellings, foreign orthographies, scripts.
+t!(loose_deir_ar, Loose, "دير الزور", "Dayr az-Zawr", true);
+t!(loose_deir_al, Loose, "Deir al-Zour", "Dayr az-Zawr", true);
+t!(loose_deir_fr, Loose, "Deir ez-Zor", "Deyr ez-Zor", true);
+t!(loose_deir_fused, Loose, "Derezor", "Deir ez-Zor", true);
+t!(loose_mayadin, Loose, "الميادين", "al-Mayadeen", true);
+t!(loose_meyadin, Loose, "Meyadin", "al-Mayadeen", true);
+t!(loose_bukamal, Loose, "البوكمال", "Abu Kamal", true);
+t!(loose_albu, Loose, "Al-Bukamal", "Albu Kamal", true);
+t!(loose_abou, Loose, "Abou Kamal", "أبو كمال", true);
+t!(loose_qk, Loose, "Qamishli", "Kamishli", true);
+t!(loose_ch, Loose, "Qamichli", "Qamishli", true);
+t!(loose_sch, Loose, "Kamischli", "القامشلي", true);
+t!(loose_kurdish_s, Loose, "Qamişlo", "Qamishli", true);
+t!(loose_bgn_s, Loose, "Ḩimş", "Homs", true);
+t!(loose_dj, Loose, "Nadjaf", "Najaf", true);
+t!(loose_dsch, Loose, "Dschisr asch-Schughur", "Jisr ash-Shughur", true);
+t!(loose_ou, Loose, "Douma", "Duma", true);
+t!(loose_ee, Loose, "Heet", "Hit", true);
+t!(loose_ah, Loose, "Hasakah", "Hassaké", true);
+t!(loose_eh, Loose, "Al-Hasakeh", "الحسكة", true);
+t!(loose_tall, Loose, "Tell Abyad", "تل أبيض", true);
+t!(loose_ain, Loose, "Ein el-Arab", "ʿAyn al-ʿArab", true);
+t!(loose_kafr, Loose, "Kfar Nabl", "Kafr Nabl", true);
+t!(loose_jabal, Loose, "Djebel Druze", "Jabal Druze", true);
+t!(loose_ouadi, Loose, "Ouadi Barada", "Wadi Barada", true);
+t!(loose_tha, Loose, "الثورة", "Al-Thawrah", true);
+t!(loose_dha, Loose, "ذي قار", "Dhi Qar", true);
+t!(loose_construct, Loose, "معرة النعمان", "Maarat al-Numan", true);
+t!(loose_tal_afar, Loose, "تلعفر", "Tal Afar", true);
+t!(loose_rafah, Loose, "Rafah", "رفح", true);
+t!(loose_hamza, Loose, "Az Zarqa'", "الزرقاء", true);
+t!(loose_iya, Loose, "Nasiriyah", "الناصرية", true);
+t!(loose_ieh, Loose, "Nabatieh", "An Nabatiyah", true);
+t!(loose_not_daraa, Loose, "Daraa", "Darayya", false);
+t!(loose_not_maan, Loose, "Ma'an", "Amman", false);
+t!(loose_not_kirkuk, Loose, "Kirkuk", "Karak", false);
+t!(loose_not_jbeil, Loose, "Jbeil", "Jabalia", false);
+t!(loose_not_irbid, Loose, "Irbid", "Erbil", false);
+t!(loose_not_homs, Loose, "Homs", "Hama", false);
+t!(loose_not_idlib, Loose, "Idlib", "Adlib", true);
+t!(loose_not_tartus, Loose, "Tartus", "Tadmur", false);
+t!(loose_not_hit, Loose, "Hit", "Haditha", false);
+
+#[test]
+fn similarity_separates_look_alikes() {
+    let same = [
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("دير الزور", "Deir ez-Zor"),
+        ("Jarabulus", "Jarablus"),
+        ("Sulaymaniyah", "Sulaimaniya"),
+        ("الميادين", "Mayadin"),
+        ("درعا", "Daraa"),
+        ("Membij", "Manbij"),
+        ("Jisr al-Shugur", "Jisr ash-Shughur"),
+        ("Qamişlo", "Qamishli"),
+        ("Tall Afar", "تلعفر"),
+        ("Baalbek", "Ba'labakk"),
+        ("Zahle", "زحلة"),
+    ];
+    let different = [
+        ("Daraa", "Darayya"),
+        ("درعا", "داريا"),
+        ("Saida", "Suwayda"),
+        ("صيدا", "السويداء"),
+        ("Ma'an", "Amman"),
+        ("معان", "عمان"),
+        ("Homs", "Hama"),
+        ("Jbeil", "Jabalia"),
+        ("Kirkuk", "Karak"),
+        ("Irbid", "Erbil"),
+        ("Hit", "Hama"),
+        ("Tartus", "Tadmur"),
+    ];
+    let mut lowest_same = f64::INFINITY;
+    let mut highest_different = f64::NEG_INFINITY;
+    for (a, b) in same {
+        let s = similarity(a, b);
+        eprintln!("same {a} / {b}: {s:.3}");
+        lowest_same = lowest_same.min(s);
+        assert!(s >= THRESHOLD, "{a} / {b}: {s:.3}");
+    }
+    for (a, b) in different {
+        let s = similarity(a, b);
+        eprintln!("different {a} / {b}: {s:.3}");
+        highest_different = highest_different.max(s);
+        assert!(s < THRESHOLD, "{a} / {b}: {s:.3}");
+    }
+    eprintln!("gap: {highest_different:.3} .. {lowest_same:.3}");
+}
+
+#[test]
+fn similarity_on_spelling_table() {
+    // Every spelling pair of one place that the loose key misses should
+    // still be similar; report how many are.
+    let rows: Vec<Spelling> =
+        spellings().into_iter().filter(|s| !s.exonym).collect();
+    let (mut same_above, mut same_total) = (0, 0);
+    let (mut diff_above, mut diff_total) = (0, 0);
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let s = similarity(rows[i].text, rows[j].text);
+            if rows[i].place == rows[j].place {
+                same_total += 1;
+                same_above += usize::from(s >= THRESHOLD);
+            } else {
+                diff_total += 1;
+                diff_above += usize::from(s >= THRESHOLD);
+            }
+        }
+    }
+    let recall = same_above as f64 / same_total as f64;
+    let false_rate = diff_above as f64 / diff_total as f64;
+    eprintln!(
+        "similarity: recall {recall:.3}, false-match rate {false_rate:.5}"
+    );
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(false_rate <= 0.002, "false-match rate {false_rate:.5}");
+}
+
+#[test]
+fn keys_of_every_fixture_spelling_are_idempotent() {
+    for s in spellings() {
+        for level in [Level::Strict, Level::Loose] {
+            let k = key(s.text, level);
+            assert_eq!(key(&k, level), k, "{:?} at {level:?}", s.text);
+        }
+        let folded = latin::fold(s.text);
+        assert_eq!(latin::fold(&folded), folded);
+    }
+}
+
+#[test]
+fn word_keys_locate_words() {
+    let text = "Clashes in al-Mayadin and دير الزور.";
+    let mut words = Vec::new();
+    for_each_word_key(text, Level::Loose, |range, k| {
+        words.push((text[range].to_string(), k.to_string()));
+    });
+    let got: Vec<(&str, &str)> =
+        words.iter().map(|(w, k)| (w.as_str(), k.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Clashes", "klshs"),
+            ("in", "ʔn"),
+            ("al", ""),
+            ("Mayadin", "mdn"),
+            ("and", "ʔnd"),
+            ("دير", "dr"),
+            ("الزور", "zr"),
+        ]
+    );
+    let mut strict = Vec::new();
+    for_each_word_key("Deir Ezzor", Level::Strict, |_, k| {
+        strict.push(k.to_string())
+    });
+    assert_eq!(strict, ["deir", "zor"]);
+}
+
+#[test]
+fn empty_and_junk_give_empty_keys() {
+    for s in ["", " ", "--", "''", "\u{200f}", "…", "\u{feff}"] {
+        assert_eq!(strict_key(s), "", "{s:?}");
+        assert_eq!(loose_key(s), "", "{s:?}");
+    }
+}
+
+/// Name-like strings: letters of both scripts, articles, signs, marks.
+fn name_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("al-".to_string()),
+        Just("el ".to_string()),
+        Just("ez-".to_string()),
+        Just("Ash ".to_string()),
+        Just("e ".to_string()),
+        Just("'".to_string()),
+        Just("ʿ".to_string()),
+        Just("ال".to_string()),
+        Just(" ".to_string()),
+        Just("ː".to_string()),
+        Just("ʔ".to_string()),
+        "[a-zA-Z]{1,4}",
+        "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآ]{1,4}",
+        "[āīūḩşţḑẓçğıêé]{1}",
+        "[a-z\u{0300}-\u{0331}]{1,3}",
+    ];
+    proptest::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn strict_key_is_idempotent(s in name_like()) {
+        let k = strict_key(&s);
+        prop_assert_eq!(strict_key(&k), k);
+    }
+
+    #[test]
+    fn loose_key_is_idempotent(s in name_like()) {
+        let k = loose_key(&s);
+        prop_assert_eq!(loose_key(&k), k);
+    }
+
+    #[test]
+    fn fold_is_idempotent(s in "\\PC{0,12}") {
+        let f = latin::fold(&s);
+        prop_assert_eq!(latin::fold(&f), f);
+    }
+
+    #[test]
+    fn keys_never_panic_on_any_text(s in "\\PC{0,24}") {
+        let k = strict_key(&s);
+        prop_assert_eq!(strict_key(&k), k);
+        let k = loose_key(&s);
+        prop_assert_eq!(loose_key(&k), k);
+    }
+
+    #[test]
+    fn similarity_is_a_symmetric_score(a in name_like(), b in name_like()) {
+        let s = similarity(&a, &b);
+        prop_assert!((0.0..=1.0).contains(&s));
+        prop_assert_eq!(s, similarity(&b, &a));
+    }
+}
