@@ -16,13 +16,13 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 use tarjama_record::Role;
 
-use crate::chars::{fold_arabic_char, trim_range};
+use crate::chars::{fold_arabic_char, is_arabic_letter, trim_range};
 use crate::lang::Lang;
 use crate::markers::{
     LineMarker, is_boilerplate, is_byline, is_caption, is_credit, is_dateline,
     is_labelled_pull_quote, is_short_unterminated, line_marker, quoted_inner,
 };
-use crate::sentence::{is_line_break, split_line_into};
+use crate::sentence::{line_break_len, split_line_into};
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -288,27 +288,22 @@ struct Line {
 
 /// The lines of `text`; `\r\n` counts as one line break.
 fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut number = 1;
-    let mut chars = text.char_indices().peekable();
-    while let Some((pos, c)) = chars.next() {
-        if !is_line_break(c) {
-            continue;
-        }
-        out.push(Line { number, start, end: pos });
-        let mut next = pos + c.len_utf8();
-        if c == '\r' {
-            if let Some(&(lf, '\n')) = chars.peek() {
-                chars.next();
-                next = lf + 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match line_break_len(bytes, i) {
+            Some(len) => {
+                out.push(Line { number: out.len() + 1, start, end: i });
+                i += len;
+                start = i;
             }
+            None => i += 1,
         }
-        start = next;
-        number += 1;
     }
     if start < text.len() {
-        out.push(Line { number, start, end: text.len() });
+        out.push(Line { number: out.len() + 1, start, end: text.len() });
     }
     out
 }
@@ -449,19 +444,28 @@ fn classify_unmarked(content: &str, offset: usize) -> Class {
 
 /// The letters and digits of `text`, folded, for repeat detection.
 fn match_key(text: &str) -> String {
-    text.chars()
-        .filter_map(fold_arabic_char)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if let Some(folded) = fold_arabic_char(c) {
+            if is_arabic_letter(folded) {
+                key.push(folded);
+            } else if folded.is_alphanumeric() {
+                key.extend(folded.to_lowercase());
+            }
+        }
+    }
+    key
 }
 
 /// True when the quoted text at `inner` repeats text of another line
 /// (pieces separated by an ellipsis may come from different places).
 fn repeats_elsewhere(
     text: &str,
-    infos: &[Info],
-    own: usize,
+    others: &[String],
     inner: (usize, usize),
 ) -> bool {
     let quote = text.get(inner.0..inner.1).unwrap_or("");
@@ -474,14 +478,6 @@ fn repeats_elsewhere(
     if pieces.iter().map(|key| key.chars().count()).max().unwrap_or(0) < 12 {
         return false;
     }
-    let others: Vec<String> = infos
-        .iter()
-        .enumerate()
-        .filter(|&(i, info)| {
-            i != own && !matches!(info.class, Class::Quoted(..))
-        })
-        .map(|(_, info)| match_key(info.content(text)))
-        .collect();
     pieces
         .iter()
         .all(|piece| others.iter().any(|other| other.contains(piece.as_str())))
@@ -505,17 +501,20 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
     let has_qa = infos.iter().any(|info| info.class == Class::Question);
 
     // Pull quotes: quoted lines that repeat text from elsewhere.
-    for i in 0..infos.len() {
-        if let Some(Class::Quoted(s, e)) = infos.get(i).map(|info| info.class)
-        {
-            let class = if i > 0 && repeats_elsewhere(text, &infos, i, (s, e))
-            {
-                Class::PullQuote
-            } else {
-                Class::Plain
-            };
-            if let Some(info) = infos.get_mut(i) {
-                info.class = class;
+    if infos.iter().any(|info| matches!(info.class, Class::Quoted(..))) {
+        let others: Vec<String> = infos
+            .iter()
+            .filter(|info| !matches!(info.class, Class::Quoted(..)))
+            .map(|info| match_key(info.content(text)))
+            .collect();
+        for (i, info) in infos.iter_mut().enumerate() {
+            if let Class::Quoted(s, e) = info.class {
+                info.class =
+                    if i > 0 && repeats_elsewhere(text, &others, (s, e)) {
+                        Class::PullQuote
+                    } else {
+                        Class::Plain
+                    };
             }
         }
     }

@@ -128,7 +128,15 @@ pub(crate) fn match_folded(text: &str, pattern: &str) -> Option<usize> {
 
 /// True when `text` starts with any of `patterns` (folded).
 fn starts_with_any(text: &str, patterns: &[&str]) -> bool {
-    patterns.iter().any(|p| match_folded(text, p).is_some())
+    // Only patterns starting with the text's first (folded) character
+    // can match: a cheap filter before the full comparison.
+    let Some(first) = text.chars().find_map(fold_arabic_char) else {
+        return false;
+    };
+    patterns
+        .iter()
+        .filter(|p| p.starts_with(first))
+        .any(|p| match_folded(text, p).is_some())
 }
 
 /// True when `text` contains any of `patterns` (folded) at a word start.
@@ -276,8 +284,13 @@ const BOILERPLATE_STARTS: &[&str] = &[
 
 /// True for a line of site boilerplate (links, sharing, copyright).
 pub(crate) fn is_boilerplate(line: &str) -> bool {
+    // The phrases found anywhere all contain "right"/"حقوق": a cheap
+    // filter before the folded search.
+    let may_have_rights = line.contains("ight")
+        || line.contains("IGHT")
+        || line.contains("حقوق");
     starts_with_any(line, BOILERPLATE_STARTS)
-        || contains_any(line, BOILERPLATE_ANYWHERE)
+        || may_have_rights && contains_any(line, BOILERPLATE_ANYWHERE)
         || line.contains('©') && line.split_whitespace().count() <= 12
 }
 

@@ -71,21 +71,36 @@ use crate::lang::Lang;
 /// ```
 pub fn split_sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (pos, c) in text.char_indices() {
-        if is_line_break(c) {
-            split_line_into(text, start, pos, lang, &mut out);
-            start = pos + c.len_utf8();
+    let mut i = 0;
+    while i < bytes.len() {
+        match line_break_len(bytes, i) {
+            Some(len) => {
+                split_line_into(text, start, i, lang, &mut out);
+                i += len;
+                start = i;
+            }
+            None => i += 1,
         }
     }
     split_line_into(text, start, text.len(), lang, &mut out);
     out
 }
 
-/// True for the characters that end a line.
-pub(crate) fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}')
-        || matches!(c, '\u{2028}' | '\u{2029}')
+/// The byte length of the line break starting at byte `i` of `bytes`, if
+/// one starts there: LF, CR, CRLF (one break), VT, FF, NEL, LINE
+/// SEPARATOR, PARAGRAPH SEPARATOR.
+pub(crate) fn line_break_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i)? {
+        b'\n' | 0x0B | 0x0C => Some(1),
+        b'\r' => Some(if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
+        0xC2 => (bytes.get(i + 1) == Some(&0x85)).then_some(2),
+        0xE2 => (bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+        .then_some(3),
+        _ => None,
+    }
 }
 
 /// Splits the single line `text[start..end]` and appends the sentence
@@ -106,19 +121,39 @@ pub(crate) fn split_line_into(
             out.push(start + s..start + e);
         }
     };
-    let uax = uax_boundaries(line);
+    let mut uax = Uax::new(line);
     let mut brackets = Brackets::new(line);
     let bytes = line.as_bytes();
     let mut sent_start = 0;
     let mut i = 0;
     let mut uax_idx = 0;
     while i < bytes.len() {
-        let Some(&b) = bytes.get(i) else { break };
-        // Fast path: only these lead bytes can start a terminal we know.
-        if !matches!(b, b'.' | b'?' | b'!' | 0xD8 | 0xDB | 0xE2 | 0xE3 | 0xEF)
-        {
-            i += 1;
-            continue;
+        // Fast path: jump to the next byte that may belong to a terminal
+        // we know. The Arabic question mark (D8 9F) and full stop (DB 94)
+        // are found by their second byte: D8 leads most Arabic letters,
+        // 9F and 94 are rare.
+        let Some(offset) = bytes.get(i..).and_then(|rest| {
+            rest.iter().position(|&b| {
+                TERMINAL_BYTE.get(usize::from(b)).is_some_and(|&k| k != 0)
+            })
+        }) else {
+            break;
+        };
+        i += offset;
+        let kind =
+            bytes.get(i).and_then(|&b| TERMINAL_BYTE.get(usize::from(b)));
+        let lead = match kind {
+            Some(2) => 0xD8,
+            Some(3) => 0xDB,
+            _ => 0,
+        };
+        if lead != 0 {
+            if i > 0 && bytes.get(i - 1) == Some(&lead) {
+                i -= 1;
+            } else {
+                i += 1;
+                continue;
+            }
         }
         let Some(c) = char_at(line, i) else {
             i += 1;
@@ -130,7 +165,7 @@ pub(crate) fn split_line_into(
         }
         let cluster = Cluster::at(line, i);
         // UAX #29 boundaries after terminals this module does not know.
-        while let Some(&u) = uax.get(uax_idx) {
+        while let Some(&u) = uax.foreign().get(uax_idx) {
             if u > cluster.term_start {
                 break;
             }
@@ -145,8 +180,8 @@ pub(crate) fn split_line_into(
         }
         let inside = brackets.insertion_open_at(cluster.sent_end, sent_start);
         if !inside
-            && is_boundary(line, sent_start, &cluster, lang, |pos| {
-                uax.binary_search(&pos).is_ok()
+            && is_boundary(line, sent_start, &cluster, lang, &mut |pos| {
+                uax.is_boundary(pos)
             })
         {
             push(sent_start, cluster.sent_end);
@@ -154,7 +189,7 @@ pub(crate) fn split_line_into(
         }
         i = cluster.next_start.max(i + c.len_utf8());
     }
-    while let Some(&u) = uax.get(uax_idx) {
+    while let Some(&u) = uax.foreign().get(uax_idx) {
         if u > sent_start && ends_with_foreign_terminal(line, u) {
             push(sent_start, u);
             sent_start = u;
@@ -162,6 +197,64 @@ pub(crate) fn split_line_into(
         uax_idx += 1;
     }
     push(sent_start, line.len());
+}
+
+/// For each byte: 1 when it may start a terminal this module knows, 2
+/// for 9F (second byte of the Arabic question mark D8 9F), 3 for 94
+/// (second byte of the Arabic full stop DB 94), 0 otherwise.
+const TERMINAL_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'.' as usize] = 1;
+    table[b'?' as usize] = 1;
+    table[b'!' as usize] = 1;
+    table[0xE2] = 1;
+    table[0xE3] = 1;
+    table[0xEF] = 1;
+    table[0x9F] = 2;
+    table[0x94] = 3;
+    table
+};
+
+/// The UAX #29 boundaries of a line, computed when first needed: at once
+/// for lines in scripts whose terminals this module does not know (so
+/// the Unicode rules find them), on the first ambiguous case otherwise.
+struct Uax<'a> {
+    line: &'a str,
+    bounds: Option<Vec<usize>>,
+}
+
+impl<'a> Uax<'a> {
+    fn new(line: &'a str) -> Uax<'a> {
+        let bounds = has_foreign_script(line).then(|| uax_boundaries(line));
+        Uax { line, bounds }
+    }
+
+    /// The boundaries, if the line needs them for foreign terminals.
+    fn foreign(&self) -> &[usize] {
+        self.bounds.as_deref().unwrap_or(&[])
+    }
+
+    fn is_boundary(&mut self, pos: usize) -> bool {
+        let line = self.line;
+        self.bounds
+            .get_or_insert_with(|| uax_boundaries(line))
+            .binary_search(&pos)
+            .is_ok()
+    }
+}
+
+/// True when the line has characters of scripts with sentence terminals
+/// of their own (Armenian, Syriac, N'Ko, Indic, Myanmar,
+/// Ethiopic, …): judged from UTF-8 lead bytes, so Latin, Arabic, general
+/// punctuation and CJK text skip the Unicode pass.
+fn has_foreign_script(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0xD6 | 0xDC..=0xDF | 0xE0 | 0xE1 | 0xEA..=0xED | 0xF0..=0xF4 => true,
+        // U+FF61 HALFWIDTH IDEOGRAPHIC FULL STOP.
+        0xEF => bytes.get(i + 1..i + 3) == Some(&[0xBD, 0xA1][..]),
+        _ => false,
+    })
 }
 
 /// The starts of the UAX #29 sentences after the first one, i.e. the
@@ -223,19 +316,15 @@ struct Brackets<'a> {
     depth: u32,
     /// Where the outermost open bracket starts.
     outer_open: usize,
-    last_close: Option<usize>,
+    /// Where the last closing bracket of the line is (computed when a
+    /// bracket is first open at a candidate boundary).
+    last_close: Option<Option<usize>>,
 }
 
 impl<'a> Brackets<'a> {
     fn new(line: &'a str) -> Brackets<'a> {
         let bytes = line.as_bytes();
-        Brackets {
-            bytes,
-            pos: 0,
-            depth: 0,
-            outer_open: 0,
-            last_close: bytes.iter().rposition(|&b| b == b']' || b == b')'),
-        }
+        Brackets { bytes, pos: 0, depth: 0, outer_open: 0, last_close: None }
     }
 
     /// True when `pos` lies inside a bracket that opened after the start
@@ -264,9 +353,15 @@ impl<'a> Brackets<'a> {
                 rest.iter().position(|b| !b.is_ascii_whitespace())
             })
             .map_or(sent_start, |p| sent_start + p);
-        self.depth > 0
-            && self.outer_open > sentence_first
-            && self.last_close.is_some_and(|c| c >= pos)
+        if self.depth == 0 || self.outer_open <= sentence_first {
+            return false;
+        }
+        let bytes = self.bytes;
+        self.last_close
+            .get_or_insert_with(|| {
+                bytes.iter().rposition(|&b| b == b']' || b == b')')
+            })
+            .is_some_and(|c| c >= pos)
     }
 }
 
@@ -276,7 +371,7 @@ fn is_boundary(
     sent_start: usize,
     cluster: &Cluster,
     lang: Lang,
-    uax: impl Fn(usize) -> bool,
+    uax: &mut dyn FnMut(usize) -> bool,
 ) -> bool {
     let terms = line.get(cluster.term_start..cluster.term_end).unwrap_or("");
     let gap = line
@@ -780,6 +875,10 @@ mod tests {
         assert_eq!(
             split("पानी आया। बिजली नहीं आई।", Lang::Generic),
             ["पानी आया।", "बिजली नहीं आई।"]
+        );
+        assert_eq!(
+            split("Գալիս ենք։ Այո. Լավ!", Lang::Generic),
+            ["Գալիս ենք։", "Այո.", "Լավ!"]
         );
         assert_eq!(
             split("Il est venu. Elle est partie.", Lang::Generic),
