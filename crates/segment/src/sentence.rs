@@ -202,6 +202,8 @@ pub(crate) fn split_line_into(
 /// For each byte: 1 when it may start a terminal this module knows, 2
 /// for 9F (second byte of the Arabic question mark D8 9F), 3 for 94
 /// (second byte of the Arabic full stop DB 94), 0 otherwise.
+// Indexing in a const initializer is checked at compile time.
+#[allow(clippy::indexing_slicing)]
 const TERMINAL_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
     table[b'.' as usize] = 1;
