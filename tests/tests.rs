@@ -5,5 +5,6 @@ mod macros;
 mod export;
 mod normalize;
 mod places;
+mod segment;
 mod translit;
 mod util;

@@ -14,6 +14,7 @@ mod input;
 mod normalize;
 mod output;
 mod places;
+mod segment;
 mod translit;
 
 /// Build parallel corpora and translation memories from bilingual
@@ -32,6 +33,8 @@ enum Command {
     Export(export::Args),
     /// Place names: resolve, cluster, tag, termbase.
     Places(places::Args),
+    /// Show a document's blocks and sentences as JSONL.
+    Segment(segment::Args),
     /// Normalize each line (Arabic script profiles or Latin folding).
     Normalize(normalize::Args),
     /// Romanize each line, or de-romanize with --reverse.
@@ -42,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Export(args) => export::run(args),
         Command::Places(args) => places::run(args),
+        Command::Segment(args) => segment::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Translit(args) => translit::run(args),
     }
