@@ -678,6 +678,7 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
             sentences,
         });
     }
+    diagnostics.sort_by_key(|diagnostic| diagnostic.line);
     Document { lang, blocks, diagnostics }
 }
 
@@ -729,4 +730,202 @@ fn parse_presegmented(text: &str, lang: Lang) -> Document {
         }
     }
     Document { lang, blocks, diagnostics: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(doc: &Document) -> Vec<BlockKind> {
+        doc.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.sentences().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_interview_with_messy_characters() {
+        let text = "\u{FEFF}مدير المياه: المحطات تعمل بنصف طاقتها\r\n\
+                    دير الزور - ٣ أيلول ٢٠٢٤\r\n\
+                    \r\n\
+                    قال المدير إن المحطات تعمل.\u{00A0}\u{00A0}الصهاريج تسد العجز.\r\n\
+                    \u{200B}س\u{00A0}: ما الوضع؟\r\n\
+                    ج: سيئ.هل تريد التفاصيل؟ نعم، طبعاً.\r\n\
+                    • المضخات قديمة.\r\n\
+                    «المضخات قديمة»\r\n\
+                    الصورة: صهريج ماء\r\n\
+                    سؤال: والكهرباء؟\r\n\
+                    تأتي ساعتين…لا أكثر.\r\n\
+                    اقرأ أيضاً:\r\n\
+                    أسعار الخبز في الميادين\r\n\
+                    جميع الحقوق محفوظة © ٢٠٢٤";
+        let doc = Document::parse(text, Lang::Ar);
+        assert_eq!(
+            kinds(&doc),
+            [
+                BlockKind::Title,
+                BlockKind::Dateline,
+                BlockKind::Lead,
+                BlockKind::Question,
+                BlockKind::Answer,
+                BlockKind::Bullet,
+                BlockKind::PullQuote,
+                BlockKind::Caption,
+                BlockKind::Question,
+                BlockKind::Answer,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate,
+                BlockKind::Boilerplate,
+            ]
+        );
+        assert_eq!(
+            texts(&doc)[2..9],
+            [
+                "قال المدير إن المحطات تعمل.",
+                "الصهاريج تسد العجز.",
+                "ما الوضع؟",
+                "سيئ.",
+                "هل تريد التفاصيل؟",
+                "نعم، طبعاً.",
+                "المضخات قديمة.",
+            ]
+        );
+        let question = &doc.blocks[3];
+        assert_eq!(
+            question.marker.as_ref().unwrap().text,
+            "\u{200B}س\u{00A0}:"
+        );
+        assert_eq!(question.turn, Some(0));
+        assert_eq!(doc.blocks[5].role, Role::Answer);
+        assert_eq!(doc.blocks[5].turn, Some(0));
+        assert_eq!(doc.blocks[9].turn, Some(1));
+        assert_eq!(doc.blocks[6].role, Role::Other);
+        for sentence in doc.sentences() {
+            assert_eq!(&text[sentence.span.clone()], sentence.text);
+        }
+        assert!(doc.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn quoted_line_that_repeats_nothing_is_running_text() {
+        let text = "Title\nQ: Why?\n“We stay because this is home.”\n";
+        let doc = Document::parse(text, Lang::En);
+        assert_eq!(
+            kinds(&doc),
+            [BlockKind::Title, BlockKind::Question, BlockKind::Answer]
+        );
+        let text = "Title\nQ: Why?\nWe stay because this is home.\n\
+                    \"We stay because this is home\"\n";
+        let doc = Document::parse(text, Lang::En);
+        assert_eq!(doc.blocks[3].kind, BlockKind::PullQuote);
+        assert!(!doc.blocks[3].kind.is_running_text());
+    }
+
+    #[test]
+    fn plain_paragraphs_without_questions() {
+        let text = "The council met on Monday. It approved the budget.\n\n\
+                    Residents welcomed it.\n";
+        let doc = Document::parse(text, Lang::En);
+        assert_eq!(kinds(&doc), [BlockKind::Paragraph, BlockKind::Paragraph]);
+        assert_eq!(doc.sentence_count(), 3);
+        assert_eq!(doc.blocks[0].role, Role::Other);
+        let doc =
+            Document::parse("A short headline\nBody text. More.", Lang::En);
+        assert_eq!(kinds(&doc), [BlockKind::Title, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn marker_alone_on_its_line_and_stray_answers() {
+        let text = "Title\nA: too early.\nQ:\nWhat now?\nA:\n";
+        let doc = Document::parse(text, Lang::En);
+        assert_eq!(
+            kinds(&doc),
+            [BlockKind::Title, BlockKind::Answer, BlockKind::Question]
+        );
+        let question = &doc.blocks[2];
+        assert_eq!(question.line, 3);
+        assert_eq!(question.sentences[0].text, "What now?");
+        assert_eq!(
+            doc.diagnostics,
+            [
+                Diagnostic {
+                    line: 2,
+                    kind: DiagnosticKind::AnswerBeforeQuestion
+                },
+                Diagnostic {
+                    line: 5,
+                    kind: DiagnosticKind::MarkerWithoutText
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn presegmented_lines_are_sentences() {
+        let text =
+            "\u{FEFF}One. Two.\r\n  Three?\r\n\r\n\r\nPhoto: a pump\nFour\n";
+        let doc = Document::from_presegmented(text, Lang::En);
+        assert_eq!(
+            texts(&doc),
+            ["One. Two.", "Three?", "Photo: a pump", "Four"]
+        );
+        assert_eq!(kinds(&doc), [BlockKind::Paragraph, BlockKind::Paragraph]);
+        assert_eq!(doc.blocks[1].line, 5);
+        assert_eq!(doc.sentence(2).unwrap().text, "Photo: a pump");
+        assert_eq!(doc.block_of_sentence(3).unwrap().index, 1);
+        assert!(doc.sentence(4).is_none());
+        let doc = Document::from_presegmented("Photo: a pump\n", Lang::En);
+        assert_eq!(kinds(&doc), [BlockKind::Caption]);
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let inputs = [
+            "",
+            "\u{FEFF}",
+            "\r\n\r\n",
+            "Q:",
+            "س:",
+            "- ",
+            "•",
+            "“",
+            "«»",
+            "\u{2028}\u{2029}\u{0085}",
+            "Title\n\"\"\n",
+            "A:\nQ:\n",
+            "© ",
+            "\u{200B}\u{200B}",
+            "x\ry\r\nz",
+            "[(.",
+            "“.”",
+        ];
+        for input in inputs {
+            for lang in [Lang::Ar, Lang::En, Lang::Generic] {
+                for options in
+                    [SegmentOptions::default(), SegmentOptions::presegmented()]
+                {
+                    let doc = Document::parse_with(input, lang, &options);
+                    for (i, sentence) in doc.sentences().enumerate() {
+                        assert_eq!(sentence.index, i);
+                        assert_eq!(
+                            input.get(sentence.span.clone()),
+                            Some(sentence.text.as_str())
+                        );
+                        assert!(!sentence.text.is_empty());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_shape() {
+        let doc = Document::parse("T\nQ: Why?\n", Lang::En);
+        let json = serde_json::to_string(&doc.blocks[1]).unwrap();
+        assert_eq!(
+            json,
+            r#"{"index":1,"kind":"question","role":"question","turn":0,"marker":{"kind":"question","text":"Q:","span":[2,4]},"line":2,"span":[5,9],"sentences":[{"index":1,"text":"Why?","span":[5,9]}]}"#
+        );
+    }
 }
