@@ -1,0 +1,320 @@
+//! Banded dynamic programming over bead types: Viterbi for the best
+//! path, forward–backward for the posterior probability of each bead on
+//! it. Memory and time are linear in the document length times the band
+//! width.
+
+use crate::model::{MOVES, Scorer};
+
+/// For each source position `i` (0..=n), the inclusive range of target
+/// positions searched.
+#[derive(Clone, Debug)]
+pub(crate) struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    start: Vec<usize>,
+    m: usize,
+}
+
+impl Band {
+    /// A band of half-width `width` around `centers` (one per source
+    /// position, non-decreasing, `centers[0] = 0`, `centers[n] = m`),
+    /// widened so that a path from (0, 0) to (n, m) always exists.
+    pub(crate) fn around(centers: &[usize], width: usize, m: usize) -> Band {
+        let n1 = centers.len();
+        let mut lo: Vec<usize> =
+            centers.iter().map(|&c| c.saturating_sub(width).min(m)).collect();
+        let mut hi: Vec<usize> =
+            centers.iter().map(|&c| c.saturating_add(width).min(m)).collect();
+        if let Some(first) = lo.first_mut() {
+            *first = 0;
+        }
+        if let Some(last) = hi.last_mut() {
+            *last = m;
+        }
+        // lo non-decreasing from the end, hi non-decreasing from the
+        // start, and each row reaching the next row's lo.
+        for i in (0..n1.saturating_sub(1)).rev() {
+            let next = lo.get(i + 1).copied().unwrap_or(m);
+            if let Some(l) = lo.get_mut(i) {
+                *l = (*l).min(next);
+            }
+        }
+        for i in 1..n1 {
+            let prev = hi.get(i - 1).copied().unwrap_or(0);
+            if let Some(h) = hi.get_mut(i) {
+                *h = (*h).max(prev);
+            }
+        }
+        for i in 0..n1.saturating_sub(1) {
+            let next_lo = lo.get(i + 1).copied().unwrap_or(0);
+            if let Some(h) = hi.get_mut(i) {
+                *h = (*h).max(next_lo);
+            }
+        }
+        let mut start = Vec::with_capacity(n1 + 1);
+        let mut total = 0;
+        for (l, h) in lo.iter().zip(&hi) {
+            start.push(total);
+            total += h + 1 - l;
+        }
+        start.push(total);
+        Band { lo, hi, start, m }
+    }
+
+    /// The number of cells.
+    pub(crate) fn cells(&self) -> usize {
+        self.start.last().copied().unwrap_or(0)
+    }
+
+    #[inline]
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        let lo = *self.lo.get(i)?;
+        let hi = *self.hi.get(i)?;
+        if j < lo || j > hi {
+            return None;
+        }
+        Some(self.start.get(i)? + (j - lo))
+    }
+
+    fn row(&self, i: usize) -> (usize, usize) {
+        (
+            self.lo.get(i).copied().unwrap_or(0),
+            self.hi.get(i).copied().unwrap_or(0),
+        )
+    }
+
+    /// Whether `(i, j)` lies on an edge of the band that is not an edge
+    /// of the whole matrix (the path may have wanted to go further).
+    fn on_soft_edge(&self, i: usize, j: usize) -> bool {
+        let (lo, hi) = self.row(i);
+        (j == lo && lo > 0) || (j == hi && hi < self.m)
+    }
+}
+
+/// One bead of the best path.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Bead {
+    pub(crate) i: usize,
+    pub(crate) j: usize,
+    pub(crate) di: usize,
+    pub(crate) dj: usize,
+    /// The bead's cost (prior minus evidence).
+    pub(crate) cost: f32,
+    /// Posterior probability of this bead (forward–backward).
+    pub(crate) posterior: f32,
+}
+
+/// The result of one banded run.
+pub(crate) struct Solution {
+    pub(crate) beads: Vec<Bead>,
+    /// The path touched a soft edge of the band.
+    pub(crate) touched_edge: bool,
+}
+
+#[inline]
+fn log_add(a: f32, b: f32) -> f32 {
+    if a == f32::NEG_INFINITY {
+        return b;
+    }
+    if b == f32::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    // Below e^-20 the smaller term does not change an f32 sum.
+    if lo - hi < -20.0 {
+        return hi;
+    }
+    // libm's log1pf is several times slower than logf.
+    hi + (1.0 + (lo - hi).exp()).ln()
+}
+
+/// Runs Viterbi inside `band`, and forward–backward for the posteriors
+/// when `posteriors` (otherwise every posterior is 0).
+pub(crate) fn solve(
+    scorer: &Scorer<'_>,
+    n: usize,
+    m: usize,
+    band: &Band,
+    temperature: f32,
+    posteriors: bool,
+) -> Solution {
+    let cells = band.cells();
+    let mut best = vec![f32::INFINITY; cells];
+    let mut back = vec![u8::MAX; cells];
+    let mut fwd = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
+    let inv_t = 1.0 / temperature.max(1e-3);
+    if let Some(idx) = band.index(0, 0) {
+        if let Some(b) = best.get_mut(idx) {
+            *b = 0.0;
+        }
+        if let Some(f) = fwd.get_mut(idx) {
+            *f = 0.0;
+        }
+    }
+    for i in 0..=n {
+        let (lo, hi) = band.row(i);
+        for j in lo..=hi {
+            let Some(here) = band.index(i, j) else { continue };
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut cell_best = f32::INFINITY;
+            let mut cell_move = u8::MAX;
+            let mut cell_fwd = f32::NEG_INFINITY;
+            for (mv, &(di, dj)) in MOVES.iter().enumerate() {
+                if !scorer.allowed.get(mv).copied().unwrap_or(false) {
+                    continue;
+                }
+                let (Some(pi), Some(pj)) =
+                    (i.checked_sub(di), j.checked_sub(dj))
+                else {
+                    continue;
+                };
+                let Some(prev) = band.index(pi, pj) else { continue };
+                let prev_best =
+                    best.get(prev).copied().unwrap_or(f32::INFINITY);
+                let prev_fwd =
+                    fwd.get(prev).copied().unwrap_or(f32::NEG_INFINITY);
+                if prev_best == f32::INFINITY {
+                    continue;
+                }
+                let cost = scorer.cost(mv, pi, pj);
+                if !cost.is_finite() {
+                    continue;
+                }
+                let total = prev_best + cost;
+                if total < cell_best {
+                    cell_best = total;
+                    cell_move = mv as u8;
+                }
+                if posteriors {
+                    cell_fwd = log_add(cell_fwd, prev_fwd - cost * inv_t);
+                }
+            }
+            if let Some(b) = best.get_mut(here) {
+                *b = cell_best;
+            }
+            if let Some(b) = back.get_mut(here) {
+                *b = cell_move;
+            }
+            if let Some(f) = fwd.get_mut(here) {
+                *f = cell_fwd;
+            }
+        }
+    }
+    // Trace back the best path.
+    let mut path = Vec::new();
+    let (mut i, mut j) = (n, m);
+    let mut touched_edge = false;
+    while i > 0 || j > 0 {
+        let Some(idx) = band.index(i, j) else { break };
+        if band.on_soft_edge(i, j) {
+            touched_edge = true;
+        }
+        let mv = back.get(idx).copied().unwrap_or(u8::MAX) as usize;
+        let Some(&(di, dj)) = MOVES.get(mv) else { break };
+        let (pi, pj) = (i - di, j - dj);
+        path.push(Bead {
+            i: pi,
+            j: pj,
+            di,
+            dj,
+            cost: scorer.cost(mv, pi, pj),
+            posterior: 0.0,
+        });
+        i = pi;
+        j = pj;
+    }
+    path.reverse();
+    drop(best);
+    drop(back);
+    if !posteriors {
+        return Solution { beads: path, touched_edge };
+    }
+    // Backward pass.
+    let mut bwd = vec![f32::NEG_INFINITY; cells];
+    if let Some(idx) = band.index(n, m) {
+        if let Some(b) = bwd.get_mut(idx) {
+            *b = 0.0;
+        }
+    }
+    for i in (0..=n).rev() {
+        let (lo, hi) = band.row(i);
+        for j in (lo..=hi).rev() {
+            if i == n && j == m {
+                continue;
+            }
+            let Some(here) = band.index(i, j) else { continue };
+            if fwd.get(here).copied().unwrap_or(f32::NEG_INFINITY)
+                == f32::NEG_INFINITY
+            {
+                continue;
+            }
+            let mut acc = f32::NEG_INFINITY;
+            for (mv, &(di, dj)) in MOVES.iter().enumerate() {
+                if !scorer.allowed.get(mv).copied().unwrap_or(false) {
+                    continue;
+                }
+                let Some(next) = band.index(i + di, j + dj) else { continue };
+                let next_bwd =
+                    bwd.get(next).copied().unwrap_or(f32::NEG_INFINITY);
+                if next_bwd == f32::NEG_INFINITY {
+                    continue;
+                }
+                let cost = scorer.cost(mv, i, j);
+                if cost.is_finite() {
+                    acc = log_add(acc, next_bwd - cost * inv_t);
+                }
+            }
+            if let Some(b) = bwd.get_mut(here) {
+                *b = acc;
+            }
+        }
+    }
+    let total = band
+        .index(n, m)
+        .and_then(|idx| fwd.get(idx).copied())
+        .unwrap_or(f32::NEG_INFINITY);
+    for bead in &mut path {
+        let f = band
+            .index(bead.i, bead.j)
+            .and_then(|idx| fwd.get(idx).copied())
+            .unwrap_or(f32::NEG_INFINITY);
+        let b = band
+            .index(bead.i + bead.di, bead.j + bead.dj)
+            .and_then(|idx| bwd.get(idx).copied())
+            .unwrap_or(f32::NEG_INFINITY);
+        let log_post = f - bead.cost * inv_t + b - total;
+        bead.posterior = if log_post.is_finite() {
+            log_post.exp().clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+    }
+    Solution { beads: path, touched_edge }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_is_connected_and_covers_corners() {
+        let centers = [0, 0, 5, 9, 10];
+        let band = Band::around(&centers, 1, 10);
+        assert_eq!(band.row(0).0, 0);
+        assert_eq!(band.row(4).1, 10);
+        for i in 0..4 {
+            assert!(band.row(i).1 >= band.row(i + 1).0);
+        }
+        assert!(band.index(4, 10).is_some());
+        assert!(band.index(0, 5).is_none());
+    }
+
+    #[test]
+    fn log_add_is_stable() {
+        assert!((log_add(0.0, 0.0) - 2f32.ln()).abs() < 1e-6);
+        assert_eq!(log_add(f32::NEG_INFINITY, -3.0), -3.0);
+        assert!((log_add(-1000.0, 0.0)).abs() < 1e-6);
+    }
+}
