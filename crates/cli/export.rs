@@ -43,6 +43,10 @@ pub struct Args {
     /// near-duplicate, or `all`.
     #[arg(long = "no-filter", value_name = "NAME")]
     no_filter: Vec<String>,
+    /// The unbalanced filter also checks quotes (« » “ ” and straight
+    /// double quotes); off by default, as quotations often span sentences.
+    #[arg(long)]
+    check_quotes: bool,
     /// Longest side kept, in characters.
     #[arg(long, default_value_t = 1000)]
     max_chars: usize,
@@ -197,6 +201,7 @@ fn open_parquet(
 fn filter_options(args: &Args) -> anyhow::Result<FilterOptions> {
     let mut options = FilterOptions::default();
     options.max_chars = args.max_chars;
+    options.check_quotes = args.check_quotes;
     for name in &args.no_filter {
         for name in name.split(',').filter(|n| !n.is_empty()) {
             if name == "all" {

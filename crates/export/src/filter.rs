@@ -26,7 +26,7 @@ pub enum Reason {
     Identical,
     /// The character-length ratio is outside the calibrated bounds.
     LengthRatio,
-    /// Brackets or quotes do not pair up on one side.
+    /// Brackets (and, when asked, quotes) do not pair up on one side.
     Unbalanced,
     /// A side is confidently in another language or script.
     LanguageId,
@@ -96,6 +96,11 @@ pub struct FilterOptions {
     /// Language identification only judges sides with at least this many
     /// letters (default 20).
     pub lang_id_min_letters: usize,
+    /// The `unbalanced` filter also checks quotes (default `false`: in
+    /// news text quotations often span sentences, and 9.4 % of the clean
+    /// NTREX/FLORES pairs have an unpaired quote on one side, against
+    /// 0.03 % with an unpaired bracket).
+    pub check_quotes: bool,
 }
 
 impl Default for FilterOptions {
@@ -106,6 +111,7 @@ impl Default for FilterOptions {
             ratio_bounds: None,
             ratio_min_chars: 20,
             lang_id_min_letters: 20,
+            check_quotes: false,
         }
     }
 }
@@ -182,31 +188,38 @@ fn has_text(side: &str) -> bool {
         .any(|word| word.chars().any(char::is_alphabetic))
 }
 
-/// Whether brackets nest and close, and paired quotes pair up.
-fn is_balanced(side: &str) -> bool {
+/// Whether brackets nest and close; with `quotes`, also whether `«»` and
+/// `“”` pair up and straight double quotes come in pairs.
+fn is_balanced(side: &str, quotes: bool) -> bool {
     let mut stack = Vec::new();
     let mut straight_quotes = 0usize;
     for c in side.chars() {
-        match c {
-            '(' | '[' | '{' | '«' | '“' | '﴾' => stack.push(c),
-            ')' | ']' | '}' | '»' | '”' | '﴿' => {
-                let open = match c {
-                    ')' => '(',
-                    ']' => '[',
-                    '}' => '{',
-                    '»' => '«',
-                    '”' => '“',
-                    _ => '﴾',
-                };
-                if stack.pop() != Some(open) {
-                    return false;
-                }
+        let open = match c {
+            ')' => '(',
+            ']' => '[',
+            '}' => '{',
+            '﴿' => '﴾',
+            '»' if quotes => '«',
+            '”' if quotes => '“',
+            '(' | '[' | '{' | '﴾' => {
+                stack.push(c);
+                continue;
             }
-            '"' => straight_quotes += 1,
-            _ => {}
+            '«' | '“' if quotes => {
+                stack.push(c);
+                continue;
+            }
+            '"' => {
+                straight_quotes += 1;
+                continue;
+            }
+            _ => continue,
+        };
+        if stack.pop() != Some(open) {
+            return false;
         }
     }
-    stack.is_empty() && straight_quotes % 2 == 0
+    stack.is_empty() && (!quotes || straight_quotes % 2 == 0)
 }
 
 fn is_arabic_script_lang(lang: &str) -> bool {
@@ -370,7 +383,10 @@ impl Filter {
                 return Some(Reason::LengthRatio);
             }
         }
-        if on(Reason::Unbalanced) && !(is_balanced(src) && is_balanced(tgt)) {
+        let quotes = self.options.check_quotes;
+        if on(Reason::Unbalanced)
+            && !(is_balanced(src, quotes) && is_balanced(tgt, quotes))
+        {
             return Some(Reason::Unbalanced);
         }
         let min_letters = self.options.lang_id_min_letters;
@@ -463,10 +479,14 @@ mod tests {
 
     #[test]
     fn balanced_text_passes() {
-        assert!(is_balanced("He said “yes” (twice) [sic] «نعم» \"ok\""));
-        assert!(!is_balanced("a) first"));
-        assert!(!is_balanced("(a]"));
-        assert!(!is_balanced("\"open"));
+        let text = "He said “yes” (twice) [sic] «نعم» \"ok\"";
+        assert!(is_balanced(text, true));
+        assert!(!is_balanced("a) first", false));
+        assert!(!is_balanced("(a]", false));
+        assert!(is_balanced("\"open «", false));
+        assert!(!is_balanced("\"open", true));
+        assert!(!is_balanced("«open", true));
+        assert!(!is_balanced("“a»", true));
     }
 
     #[test]
