@@ -66,6 +66,7 @@ pub use eval::{Evaluation, IndexLink, Scores};
 pub use features::Kind;
 
 use tarjama_record::{PairRecordV1, Role};
+use tarjama_segment::{BlockKind, Document, Lang};
 
 use crate::features::{Features, NameKeyFn, Script};
 use crate::model::{LengthModel, Params, Priors, Weights};
@@ -205,6 +206,81 @@ pub struct Sentence {
     pub kind: Kind,
     /// Index of its block in its document.
     pub block: u32,
+    /// The role its pairs get.
+    pub role: Role,
+}
+
+impl Sentence {
+    /// The sentences of a segmented document, with their block kinds.
+    pub fn from_document(doc: &Document) -> Vec<Sentence> {
+        let mut out = Vec::with_capacity(doc.sentence_count());
+        for block in &doc.blocks {
+            let kind = match block.kind {
+                BlockKind::Title => Kind::Title,
+                BlockKind::Dateline | BlockKind::Lead => Kind::Lead,
+                BlockKind::Question => Kind::Question,
+                BlockKind::Answer => Kind::Answer,
+                BlockKind::Bullet => match block.role {
+                    Role::Lead => Kind::Lead,
+                    _ => Kind::Answer,
+                },
+                BlockKind::Caption => Kind::Caption,
+                BlockKind::PullQuote => Kind::PullQuote,
+                BlockKind::Boilerplate => Kind::Boilerplate,
+                _ => Kind::Paragraph,
+            };
+            for sentence in &block.sentences {
+                out.push(Sentence {
+                    text: sentence.text.clone(),
+                    kind,
+                    block: u32::try_from(block.index).unwrap_or(u32::MAX),
+                    role: block.role,
+                });
+            }
+        }
+        out
+    }
+
+    /// Sentences split elsewhere (a gold `.sents` file, another
+    /// segmenter) placed into the structure of `doc`, the segmentation of
+    /// `text`: each sentence is found in `text` (in order) and takes the
+    /// kind and block of the block that contains it. A sentence that is
+    /// not found takes the structure of the one before it.
+    pub fn place_in(
+        text: &str,
+        doc: &Document,
+        sentences: &[impl AsRef<str>],
+    ) -> Vec<Sentence> {
+        let blocks = Sentence::from_document(doc);
+        // (byte start, sentence) of the document's own sentences.
+        let starts: Vec<(usize, &Sentence)> =
+            doc.sentences().map(|s| s.span.start).zip(&blocks).collect();
+        let mut cursor = 0;
+        let mut last: Option<&Sentence> = None;
+        let mut out = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            let wanted = sentence.as_ref().trim();
+            let found = text
+                .get(cursor..)
+                .and_then(|rest| rest.find(wanted))
+                .map(|offset| cursor + offset);
+            if let Some(at) = found {
+                cursor = at + wanted.len();
+                let before = starts.partition_point(|(start, _)| *start <= at);
+                let owner = before
+                    .checked_sub(1)
+                    .and_then(|k| starts.get(k))
+                    .map(|(_, s)| *s);
+                last = owner.or(last);
+            }
+            let (kind, block, role) = last
+                .map_or((Kind::Paragraph, 0, Role::Other), |s| {
+                    (s.kind, s.block, s.role)
+                });
+            out.push(Sentence { text: wanted.to_string(), kind, block, role });
+        }
+        out
+    }
 }
 
 /// Aligns documents; see the [crate documentation](crate).
@@ -243,6 +319,7 @@ impl Aligner {
                     text: s.as_ref().to_string(),
                     kind: Kind::Paragraph,
                     block: 0,
+                    role: Role::Other,
                 })
                 .collect()
         };
@@ -250,13 +327,51 @@ impl Aligner {
     }
 
     /// Aligns pre-segmented texts: one sentence per line, a blank line
-    /// between paragraphs.
+    /// between paragraphs (segmented by `tarjama-segment`, which also
+    /// labels captions and boilerplate lines).
     pub fn align_presegmented(
         &self,
         src_text: &str,
         tgt_text: &str,
     ) -> (Alignment, Vec<Diagnostic>) {
-        self.align_structured(&presegmented(src_text), &presegmented(tgt_text))
+        let src = Document::from_presegmented(src_text, self.src_seg_lang());
+        let tgt = Document::from_presegmented(tgt_text, self.tgt_seg_lang());
+        self.align_documents(&src, &tgt)
+    }
+
+    /// Segments two raw documents (interviews or plain paragraphs) with
+    /// `tarjama-segment` and aligns them.
+    pub fn align_texts(
+        &self,
+        src_text: &str,
+        tgt_text: &str,
+    ) -> (Alignment, Vec<Diagnostic>) {
+        let src = Document::parse(src_text, self.src_seg_lang());
+        let tgt = Document::parse(tgt_text, self.tgt_seg_lang());
+        self.align_documents(&src, &tgt)
+    }
+
+    /// Aligns two segmented documents. Block structure is evidence: links
+    /// prefer to start and end where blocks do, titles go with titles and
+    /// questions with questions, and captions, pull quotes and
+    /// boilerplate are never paired with running text.
+    pub fn align_documents(
+        &self,
+        src: &Document,
+        tgt: &Document,
+    ) -> (Alignment, Vec<Diagnostic>) {
+        self.align_structured(
+            &Sentence::from_document(src),
+            &Sentence::from_document(tgt),
+        )
+    }
+
+    fn src_seg_lang(&self) -> Lang {
+        Lang::from_code(&self.options.src_lang)
+    }
+
+    fn tgt_seg_lang(&self) -> Lang {
+        Lang::from_code(&self.options.tgt_lang)
     }
 
     /// Aligns two documents given as sentences with structure (block
@@ -346,7 +461,7 @@ impl Aligner {
                 tgt: tgt_idx,
                 score: calibrate(bead.posterior, bead.di, bead.dj),
                 block: block_id,
-                role: role_of(kind),
+                role: src_first.or(tgt_first).map_or(Role::Other, |s| s.role),
                 flags,
             };
             if opts.check_lang {
@@ -378,7 +493,8 @@ impl Aligner {
         sentences: &[Sentence],
         script: Script,
     ) -> Vec<Features> {
-        let name_key: Option<NameKeyFn> = None;
+        let name_key: Option<NameKeyFn> =
+            if self.options.length_only { None } else { Some(name_key) };
         let mut feats: Vec<Features> = sentences
             .iter()
             .map(|s| {
@@ -407,6 +523,14 @@ impl Aligner {
     }
 }
 
+/// The cross-script name key of a word (translit's loose key), when it
+/// is long enough to be telling: two-consonant skeletons match too many
+/// ordinary words.
+fn name_key(word: &str) -> Option<String> {
+    let key = tarjama_translit::keys::loose_key(word);
+    (key.chars().count() >= 3).then_some(key)
+}
+
 fn join_texts(sentences: &[Sentence], indices: &[u32]) -> String {
     let mut out = String::new();
     for &i in indices {
@@ -433,43 +557,8 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-fn role_of(kind: Kind) -> Role {
-    match kind {
-        Kind::Title => Role::Title,
-        Kind::Lead => Role::Lead,
-        Kind::Question => Role::Question,
-        Kind::Answer => Role::Answer,
-        _ => Role::Other,
-    }
-}
-
 /// Maps a bead's posterior probability to a calibrated confidence.
 fn calibrate(posterior: f32, di: usize, dj: usize) -> f64 {
     let _ = (di, dj);
     f64::from(posterior).clamp(0.0, 1.0)
-}
-
-/// Splits pre-segmented text into sentences: one per non-blank line,
-/// blank lines separating paragraphs (blocks).
-fn presegmented(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut block: u32 = 0;
-    let mut in_para = false;
-    for line in text.trim_start_matches('\u{FEFF}').lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if in_para {
-                block += 1;
-            }
-            in_para = false;
-            continue;
-        }
-        in_para = true;
-        out.push(Sentence {
-            text: line.to_string(),
-            kind: Kind::Paragraph,
-            block,
-        });
-    }
-    out
 }
