@@ -135,7 +135,21 @@ def news_spelling(name):
             return "al-" + rest
     if low.startswith("al-"):
         return "al-" + s[3:]
-    return s
+    # Articles inside the name: "Ayn ash Sharqiyah" -> "Ayn al-Sharqiyah".
+    words = s.split(" ")
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (i > 0 and i + 1 < len(words) and w.lower() in
+                ("al", "ar", "as", "ash", "at", "ath", "ad", "adh", "az",
+                 "an")):
+            out.append("al-" + words[i + 1])
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return " ".join(out)
 
 
 def load_geonames():

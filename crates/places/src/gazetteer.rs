@@ -22,9 +22,11 @@ pub const BUILTIN_TSV: &str =
 ///
 /// Every name of every place (English, Arabic, BGN/PCGN, aliases) is
 /// indexed under three keys: its exact form (case and whitespace folded),
-/// its strict key and its loose key (`tarjama_translit::keys`). A fuzzy
-/// index groups names by the first letter of their loose key for the
-/// similarity stage. The word index used by tagging is built on first use.
+/// its strict key and its loose key (`tarjama_translit::keys`). Two more
+/// indexes are built on first use: the fuzzy index (every loose key of
+/// three letters or more under itself and its one-letter deletions, so
+/// the similarity stage only scores names within two edits of the query's
+/// key) and the word index used by tagging.
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -32,7 +34,7 @@ pub struct Gazetteer {
     pub(crate) exact: HashMap<String, Vec<u32>>,
     pub(crate) strict: HashMap<String, Vec<u32>>,
     pub(crate) loose: HashMap<String, Vec<NameRef>>,
-    pub(crate) fuzzy: HashMap<char, Vec<NameRef>>,
+    fuzzy: OnceLock<FuzzyIndex>,
     tag_index: OnceLock<TagIndex>,
 }
 
@@ -42,8 +44,8 @@ pub struct Gazetteer {
 pub(crate) struct NameRef {
     pub(crate) place: u32,
     pub(crate) name: u32,
-    /// The number of characters of the name's loose key.
-    pub(crate) loose_len: u32,
+    /// Whether the name is in Arabic script.
+    pub(crate) arabic: bool,
 }
 
 impl Gazetteer {
@@ -76,7 +78,7 @@ impl Gazetteer {
             exact: HashMap::new(),
             strict: HashMap::new(),
             loose: HashMap::new(),
-            fuzzy: HashMap::new(),
+            fuzzy: OnceLock::new(),
             tag_index: OnceLock::new(),
         };
         gazetteer.build_indexes();
@@ -110,7 +112,6 @@ impl Gazetteer {
         let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
         let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
         let mut loose: HashMap<String, Vec<NameRef>> = HashMap::new();
-        let mut fuzzy: HashMap<char, Vec<NameRef>> = HashMap::new();
         let mut key = String::new();
         for (p_idx, place) in self.places.iter().enumerate() {
             let Ok(p_idx) = u32::try_from(p_idx) else { break };
@@ -122,22 +123,24 @@ impl Gazetteer {
                     push_unique(&mut strict, key.clone(), p_idx);
                 }
                 tarjama_translit::keys::loose_key_into(name, &mut key);
-                let Some(first) = key.chars().next() else { continue };
-                let loose_len =
-                    u32::try_from(key.chars().count()).unwrap_or(u32::MAX);
-                let name_ref =
-                    NameRef { place: p_idx, name: n_idx, loose_len };
+                if key.is_empty() {
+                    continue;
+                }
+                // One name per place, key and script: similarity is
+                // scored against a name in the query's script when the
+                // place has one.
+                let arabic = is_arabic(name);
+                let name_ref = NameRef { place: p_idx, name: n_idx, arabic };
                 let refs = loose.entry(key.clone()).or_default();
-                if !refs.iter().any(|r| r.place == p_idx) {
+                if !refs.iter().any(|r| r.place == p_idx && r.arabic == arabic)
+                {
                     refs.push(name_ref);
                 }
-                fuzzy.entry(first).or_default().push(name_ref);
             }
         }
         self.exact = exact;
         self.strict = strict;
         self.loose = loose;
-        self.fuzzy = fuzzy;
     }
 
     /// All places, in the order they were given.
@@ -175,6 +178,11 @@ impl Gazetteer {
         self.places.get(r.place as usize)?.names().nth(r.name as usize)
     }
 
+    /// The fuzzy index, built on first use.
+    pub(crate) fn fuzzy_index(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| FuzzyIndex::build(self))
+    }
+
     /// The word index used by tagging, built on first use.
     pub(crate) fn tag_index(&self) -> &TagIndex {
         self.tag_index.get_or_init(|| TagIndex::build(self))
@@ -189,4 +197,63 @@ fn push_unique(map: &mut HashMap<String, Vec<u32>>, key: String, idx: u32) {
     if !ids.contains(&idx) {
         ids.push(idx);
     }
+}
+
+/// Loose keys of three letters or more, each under itself and its
+/// one-letter deletions (a symmetric-deletion index: two keys within one
+/// deletion each of a common string meet under it).
+#[derive(Debug, Default)]
+pub(crate) struct FuzzyIndex {
+    pub(crate) by_variant: HashMap<String, Vec<NameRef>>,
+}
+
+/// The shortest loose key the fuzzy stage looks at.
+pub(crate) const FUZZY_MIN_KEY: usize = 3;
+
+impl FuzzyIndex {
+    fn build(gazetteer: &Gazetteer) -> FuzzyIndex {
+        let mut by_variant: HashMap<String, Vec<NameRef>> = HashMap::new();
+        let mut keys: Vec<(&String, &Vec<NameRef>)> =
+            gazetteer.loose.iter().collect();
+        // Insertion order decides candidate order; keep it stable.
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, refs) in keys {
+            for variant in deletion_variants(key) {
+                let list = by_variant.entry(variant).or_default();
+                for r in refs {
+                    if !list.contains(r) {
+                        list.push(*r);
+                    }
+                }
+            }
+        }
+        FuzzyIndex { by_variant }
+    }
+}
+
+/// `key` and every string made by deleting one of its characters, when
+/// `key` has at least [`FUZZY_MIN_KEY`] characters; else nothing.
+pub(crate) fn deletion_variants(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < FUZZY_MIN_KEY {
+        return Vec::new();
+    }
+    let mut out = vec![key.to_owned()];
+    for skip in 0..chars.len() {
+        let v: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, c)| *c)
+            .collect();
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Whether `name` has Arabic-script letters.
+pub(crate) fn is_arabic(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }

@@ -19,7 +19,7 @@
 
 use std::fmt;
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, NameRef, deletion_variants};
 use crate::keying;
 
 /// Candidates scoring within this margin of the best are reported as an
@@ -176,16 +176,31 @@ impl Gazetteer {
         }
         let loose = keying::loose(name);
         if let Some(refs) = self.loose.get(&loose) {
-            let scored = refs.iter().filter_map(|r| {
-                let score = self.best_similarity(name, r.place as usize)?;
-                (score >= options.loose_floor).then_some((r.place, score))
-            });
+            let mut scored: Vec<(u32, f64)> = Vec::new();
+            for r in refs {
+                let Some(other) = self.name_of(*r) else { continue };
+                let score = keying::similarity(name, other);
+                if score < options.loose_floor {
+                    continue;
+                }
+                match scored.iter_mut().find(|(p, _)| *p == r.place) {
+                    Some(entry) => entry.1 = entry.1.max(score),
+                    None => scored.push((r.place, score)),
+                }
+            }
             let c = self.rank(scored, options);
             if !c.is_empty() {
                 return Resolution {
                     method: Some(Method::Loose),
                     candidates: c,
                 };
+            }
+        }
+        // "ديرالزور": an article fused to the word before it.
+        if let Some(split) = split_fused_article(name) {
+            let r = self.resolve_stages(&split, options, false);
+            if r.method.is_some() {
+                return r;
             }
         }
         if options.fuzzy {
@@ -200,37 +215,31 @@ impl Gazetteer {
         Resolution::default()
     }
 
-    /// The highest similarity between `name` and any name of the place.
-    fn best_similarity(&self, name: &str, place: usize) -> Option<f64> {
-        self.place(place)?
-            .names()
-            .map(|n| keying::similarity(name, n))
-            .max_by(f64::total_cmp)
-    }
-
     fn fuzzy_candidates(
         &self,
         name: &str,
         loose: &str,
         options: &ResolveOptions,
     ) -> Vec<Candidate> {
-        let Some(first) = loose.chars().next() else { return Vec::new() };
-        let Some(refs) = self.fuzzy.get(&first) else { return Vec::new() };
-        let len = i64::try_from(loose.chars().count()).unwrap_or(i64::MAX);
+        let index = self.fuzzy_index();
+        let mut seen: Vec<NameRef> = Vec::new();
         let mut best: Vec<(u32, f64)> = Vec::new();
-        for r in refs {
-            let diff = (i64::from(r.loose_len) - len).abs();
-            if diff > 2 + len / 3 {
-                continue;
-            }
-            let Some(candidate) = self.name_of(*r) else { continue };
-            let score = keying::similarity(name, candidate);
-            if score < options.threshold {
-                continue;
-            }
-            match best.iter_mut().find(|(p, _)| *p == r.place) {
-                Some(entry) => entry.1 = entry.1.max(score),
-                None => best.push((r.place, score)),
+        for variant in deletion_variants(loose) {
+            let Some(refs) = index.by_variant.get(&variant) else { continue };
+            for r in refs {
+                if seen.contains(r) {
+                    continue;
+                }
+                seen.push(*r);
+                let Some(candidate) = self.name_of(*r) else { continue };
+                let score = keying::similarity(name, candidate);
+                if score < options.threshold {
+                    continue;
+                }
+                match best.iter_mut().find(|(p, _)| *p == r.place) {
+                    Some(entry) => entry.1 = entry.1.max(score),
+                    None => best.push((r.place, score)),
+                }
             }
         }
         self.rank(best, options)
@@ -256,7 +265,7 @@ impl Gazetteer {
                 place.prior(),
             ));
         }
-        let id_of = |c: &Candidate| self.place(c.place).map(|p| p.id.clone());
+        let id_of = |c: &Candidate| self.place(c.place).map(|p| p.id.as_str());
         out.sort_by(|(a, pa), (b, pb)| {
             b.score
                 .total_cmp(&a.score)
@@ -339,4 +348,31 @@ fn strip_descriptors(name: &str) -> &str {
             return rest;
         }
     }
+}
+
+/// `name` with a space before every article ال that is fused to a
+/// preceding Arabic word of at least two letters ("ديرالزور" → "دير
+/// الزور"); `None` when there is none.
+fn split_fused_article(name: &str) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut changed = false;
+    let mut run = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let after = chars.get(i + 2).copied();
+        let arabic = ('\u{0621}'..='\u{064A}').contains(&c);
+        if c == 'ا'
+            && next == Some('ل')
+            && run >= 2
+            && after.is_some_and(|a| ('\u{0621}'..='\u{064A}').contains(&a))
+        {
+            out.push(' ');
+            changed = true;
+            run = 0;
+        }
+        out.push(c);
+        run = if arabic { run + 1 } else { 0 };
+    }
+    changed.then_some(out)
 }
