@@ -48,11 +48,18 @@ impl Output {
         };
         fs::create_dir_all(&dir)
             .with_context(|| format!("creating {}", dir.display()))?;
-        let tmp = tempfile::Builder::new()
-            .prefix(".tarjama-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".tarjama-").suffix(".tmp");
+        // A temporary file is private (0600) by default; the finished
+        // output should have the usual permissions of a new file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o644));
+        }
+        let tmp = builder.tempfile_in(&dir).with_context(|| {
+            format!("creating a temporary file in {}", dir.display())
+        })?;
         Ok(Output {
             inner: Inner::File {
                 writer: BufWriter::with_capacity(1 << 16, tmp),
@@ -69,12 +76,15 @@ impl Output {
                 let tmp = writer
                     .into_inner()
                     .map_err(|e| e.into_error())
-                    .with_context(|| format!("writing {}", target.display()))?;
-                tmp.as_file()
-                    .sync_all()
-                    .with_context(|| format!("syncing {}", target.display()))?;
-                tmp.persist(&target)
-                    .with_context(|| format!("renaming onto {}", target.display()))?;
+                    .with_context(|| {
+                        format!("writing {}", target.display())
+                    })?;
+                tmp.as_file().sync_all().with_context(|| {
+                    format!("syncing {}", target.display())
+                })?;
+                tmp.persist(&target).with_context(|| {
+                    format!("renaming onto {}", target.display())
+                })?;
                 Ok(())
             }
         }
