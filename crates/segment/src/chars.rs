@@ -66,6 +66,7 @@ pub(crate) fn is_strong_terminal(c: char) -> bool {
             | '\u{2047}'..='\u{2049}'
             | '\u{FF01}'
             | '\u{FF1F}'
+            | '\u{FF61}' // HALFWIDTH IDEOGRAPHIC FULL STOP
             | '\u{3002}'
     )
 }

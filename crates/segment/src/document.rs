@@ -293,6 +293,13 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next byte that may start a line break.
+        let Some(offset) = bytes.get(i..).and_then(|rest| {
+            rest.iter().position(|&b| matches!(b, 0x0A..=0x0D | 0xC2 | 0xE2))
+        }) else {
+            break;
+        };
+        i += offset;
         match line_break_len(bytes, i) {
             Some(len) => {
                 out.push(Line { number: out.len() + 1, start, end: i });
@@ -465,22 +472,33 @@ fn match_key(text: &str) -> String {
 /// (pieces separated by an ellipsis may come from different places).
 fn repeats_elsewhere(
     text: &str,
-    others: &[String],
+    others: &[&str],
     inner: (usize, usize),
 ) -> bool {
     let quote = text.get(inner.0..inner.1).unwrap_or("");
-    let pieces: Vec<String> = quote
-        .split(['…'])
-        .flat_map(|piece| piece.split("..."))
-        .map(match_key)
-        .filter(|key| key.chars().count() >= 6)
-        .collect();
-    if pieces.iter().map(|key| key.chars().count()).max().unwrap_or(0) < 12 {
-        return false;
+    let mut longest = 0;
+    for piece in quote.split('…').flat_map(|piece| piece.split("...")) {
+        let key = match_key(piece);
+        let n_chars = key.chars().count();
+        if n_chars < 6 {
+            continue;
+        }
+        longest = longest.max(n_chars);
+        // Only lines holding the piece's longest word can repeat it: a
+        // cheap filter before folding them.
+        let anchor = piece
+            .split(|c: char| !c.is_alphanumeric())
+            .max_by_key(|word| word.len())
+            .unwrap_or("");
+        let found = others
+            .iter()
+            .filter(|other| other.contains(anchor))
+            .any(|other| match_key(other).contains(key.as_str()));
+        if !found {
+            return false;
+        }
     }
-    pieces
-        .iter()
-        .all(|piece| others.iter().any(|other| other.contains(piece.as_str())))
+    longest >= 12
 }
 
 /// Where a line sits relative to the questions.
@@ -502,10 +520,10 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
 
     // Pull quotes: quoted lines that repeat text from elsewhere.
     if infos.iter().any(|info| matches!(info.class, Class::Quoted(..))) {
-        let others: Vec<String> = infos
+        let others: Vec<&str> = infos
             .iter()
             .filter(|info| !matches!(info.class, Class::Quoted(..)))
-            .map(|info| match_key(info.content(text)))
+            .map(|info| info.content(text))
             .collect();
         for (i, info) in infos.iter_mut().enumerate() {
             if let Class::Quoted(s, e) = info.class {

@@ -250,12 +250,8 @@ impl<'a> Uax<'a> {
 /// Ethiopic, …): judged from UTF-8 lead bytes, so Latin, Arabic, general
 /// punctuation and CJK text skip the Unicode pass.
 fn has_foreign_script(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        0xD6 | 0xDC..=0xDF | 0xE0 | 0xE1 | 0xEA..=0xED | 0xF0..=0xF4 => true,
-        // U+FF61 HALFWIDTH IDEOGRAPHIC FULL STOP.
-        0xEF => bytes.get(i + 1..i + 3) == Some(&[0xBD, 0xA1][..]),
-        _ => false,
+    line.as_bytes().iter().any(|&b| {
+        matches!(b, 0xD6 | 0xDC..=0xDF | 0xE0 | 0xE1 | 0xEA..=0xED | 0xF0..=0xF4)
     })
 }
 
@@ -326,7 +322,9 @@ struct Brackets<'a> {
 impl<'a> Brackets<'a> {
     fn new(line: &'a str) -> Brackets<'a> {
         let bytes = line.as_bytes();
-        Brackets { bytes, pos: 0, depth: 0, outer_open: 0, last_close: None }
+        // Most lines have no bracket: start past the last byte then.
+        let pos = memchr::memchr2(b'[', b'(', bytes).unwrap_or(bytes.len());
+        Brackets { bytes, pos, depth: 0, outer_open: 0, last_close: None }
     }
 
     /// True when `pos` lies inside a bracket that opened after the start
