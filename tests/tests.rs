@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod macros;
+mod build;
 mod export;
 mod normalize;
 mod places;

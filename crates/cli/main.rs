@@ -13,6 +13,7 @@ mod export;
 mod input;
 mod normalize;
 mod output;
+mod pipeline;
 mod places;
 mod segment;
 mod translit;
@@ -28,6 +29,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run the whole pipeline (segment, align, filter, export) over a
+    /// directory of NAME.LANG.txt documents; defaults to the samples.
+    Build(pipeline::Args),
     /// Convert pairs between TMX, Moses, TSV, CSV, JSONL, Parquet and
     /// XLIFF, with filters, a rejects file and a report.
     Export(export::Args),
@@ -43,6 +47,7 @@ enum Command {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Build(args) => pipeline::run(args),
         Command::Export(args) => export::run(args),
         Command::Places(args) => places::run(args),
         Command::Segment(args) => segment::run(args),
