@@ -251,6 +251,9 @@ enum Act {
     Space,
     /// A presentation form to decompose.
     Expand,
+    /// NFKC might change it or its neighbours: normalize the text with
+    /// NFKC first, then fold.
+    Nfkc,
 }
 
 /// Normalizes Arabic script text with a fixed set of
@@ -261,13 +264,14 @@ enum Act {
 #[derive(Clone, Debug)]
 pub struct Normalizer {
     options: NormalizeOptions,
-    /// The action for each code point of U+0600–U+06FF.
+    /// The fold of each code point of U+0600–U+06FF, for text that needs
+    /// no NFKC (or has had it).
     arabic: [Act; 256],
-    /// The action for each ASCII byte.
+    /// The same, but [`Act::Nfkc`] where NFKC is on and might change the
+    /// code point or its neighbours: the table of the first pass.
+    arabic_first: [Act; 256],
+    /// The action for each ASCII byte (NFKC never touches ASCII).
     ascii: [Act; 128],
-    /// For NFKC: whether each code point of U+0600–U+06FF is inert
-    /// (normalization cannot touch it or its neighbours).
-    nfkc_inert: [bool; 256],
 }
 
 static SEARCH: Normalizer = Normalizer::new(NormalizeOptions::SEARCH);
@@ -285,16 +289,18 @@ struct State {
 
 impl State {
     const START: State = State { at_start: true, last_space: false };
+    const WORD: State = State { at_start: false, last_space: false };
 }
 
 impl Normalizer {
     /// Compiles `options` into a normalizer.
     pub const fn new(options: NormalizeOptions) -> Normalizer {
+        let arabic = arabic_table(&options);
         Normalizer {
             options,
-            arabic: arabic_table(&options),
+            arabic,
+            arabic_first: first_pass_table(&options, arabic),
             ascii: ascii_table(&options),
-            nfkc_inert: nfkc_inert_table(&options),
         }
     }
 
@@ -306,71 +312,29 @@ impl Normalizer {
     /// Normalizes `text`, borrowing it unchanged when it is already
     /// normalized.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if self.options.nfkc && self.needs_nfkc(text) {
-            let composed = nfkc(text);
-            let mut out = String::with_capacity(composed.len());
-            self.fold_into(&composed, &mut out);
-            return Cow::Owned(out);
-        }
-        if self.is_folded(text) {
+        if self.is_normalized(text) {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());
-        self.fold_into(text, &mut out);
+        self.normalize_into(text, &mut out);
         Cow::Owned(out)
     }
 
     /// Appends the normalization of `text` to `out` (for streaming: one
     /// buffer reused across lines).
     pub fn normalize_into(&self, text: &str, out: &mut String) {
-        if self.options.nfkc && self.needs_nfkc(text) {
-            self.fold_into(&nfkc(text), out);
-        } else {
-            self.fold_into(text, out);
+        if !self.fold_into::<true>(text, out) {
+            self.fold_into::<false>(&nfkc(text), out);
         }
     }
 
     /// Whether `text` is already normalized: `normalize` would borrow it.
     pub fn is_normalized(&self, text: &str) -> bool {
-        !(self.options.nfkc && self.needs_nfkc(text)) && self.is_folded(text)
-    }
-
-    /// Whether NFKC might change `text`. Conservative: `true` whenever a
-    /// character is not known to be inert.
-    fn needs_nfkc(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            if (0xD8..=0xDB).contains(&b) {
-                let idx = arabic_index(b, bytes.get(i + 1));
-                if !self.nfkc_inert.get(idx).copied().unwrap_or(false) {
-                    return true;
-                }
-                i += 2;
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-                return true;
-            };
-            if c == RIAL || c == BASMALA || !nfkc_inert(c) {
-                return true;
-            }
-            i += c.len_utf8();
-        }
-        false
-    }
-
-    /// Whether folding (everything but NFKC) leaves `text` unchanged.
-    fn is_folded(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
         let mut state = State::START;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let (act, c, len) = self.act_at(text, i, b);
+            let (act, c, len) = self.act_at::<true>(text, i, b);
             match act {
                 Act::Keep => {}
                 Act::Space => {
@@ -383,38 +347,48 @@ impl Normalizer {
                     i += 1;
                     continue;
                 }
-                Act::Drop | Act::Char(_) | Act::Expand => return false,
+                Act::Drop | Act::Char(_) | Act::Expand | Act::Nfkc => {
+                    return false;
+                }
             }
-            state = State { at_start: false, last_space: false };
+            state = State::WORD;
             i += len;
         }
         !state.last_space
     }
 
-    /// The action, the character and its UTF-8 length at byte `i`.
+    /// The action, the character and its UTF-8 length at byte `i` (the
+    /// character is only exact for ASCII and outside U+0600–U+06FF; the
+    /// callers only need it there).
     #[inline(always)]
-    fn act_at(&self, text: &str, i: usize, b: u8) -> (Act, char, usize) {
+    fn act_at<const FIRST: bool>(
+        &self,
+        text: &str,
+        i: usize,
+        b: u8,
+    ) -> (Act, char, usize) {
         if b < 0x80 {
             let act = self.ascii.get(usize::from(b)).copied();
             return (act.unwrap_or(Act::Keep), char::from(b), 1);
         }
         if (0xD8..=0xDB).contains(&b) {
             let idx = arabic_index(b, text.as_bytes().get(i + 1));
-            let act = self.arabic.get(idx).copied().unwrap_or(Act::Keep);
-            // The character itself is only needed for Keep and Space,
-            // which never carry an Arabic-block character onward.
+            let table = if FIRST { &self.arabic_first } else { &self.arabic };
+            let act = table.get(idx).copied().unwrap_or(Act::Keep);
             return (act, '\u{0600}', 2);
         }
         match text.get(i..).and_then(|s| s.chars().next()) {
-            Some(c) => (self.act_other(c), c, c.len_utf8()),
+            Some(c) => (self.act_other::<FIRST>(c), c, c.len_utf8()),
             None => (Act::Keep, '\u{FFFD}', 1),
         }
     }
 
     /// The action for a character outside ASCII and U+0600–U+06FF.
-    fn act_other(&self, c: char) -> Act {
+    fn act_other<const FIRST: bool>(&self, c: char) -> Act {
         let o = &self.options;
-        if o.whitespace && c.is_whitespace() {
+        if FIRST && o.nfkc && (c == RIAL || c == BASMALA || !nfkc_inert(c)) {
+            Act::Nfkc
+        } else if o.whitespace && c.is_whitespace() {
             Act::Space
         } else if o.invisible_controls
             && is_invisible(c)
@@ -428,9 +402,16 @@ impl Normalizer {
         }
     }
 
-    /// Folds `text` (already NFKC where the options ask for it) onto
-    /// `out`.
-    fn fold_into(&self, text: &str, out: &mut String) {
+    /// Folds `text` onto `out`. On the first pass (`FIRST`), gives up and
+    /// returns `false`, leaving `out` as it was, at the first character
+    /// that NFKC might change; the caller then applies NFKC and folds
+    /// again with `FIRST` false.
+    fn fold_into<const FIRST: bool>(
+        &self,
+        text: &str,
+        out: &mut String,
+    ) -> bool {
+        let original_len = out.len();
         out.reserve(text.len());
         let bytes = text.as_bytes();
         let mut state = State::START;
@@ -438,10 +419,10 @@ impl Normalizer {
         let mut run = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let (act, c, len) = self.act_at(text, i, b);
+            let (act, c, len) = self.act_at::<FIRST>(text, i, b);
             match act {
                 Act::Keep => {
-                    state = State { at_start: false, last_space: false };
+                    state = State::WORD;
                     i += len;
                     continue;
                 }
@@ -466,11 +447,15 @@ impl Normalizer {
                 Act::Char(m) => {
                     out.push_str(text.get(run..i).unwrap_or_default());
                     out.push(m);
-                    state = State { at_start: false, last_space: false };
+                    state = State::WORD;
                 }
                 Act::Expand => {
                     out.push_str(text.get(run..i).unwrap_or_default());
                     self.expand(c, &mut state, out);
+                }
+                Act::Nfkc => {
+                    out.truncate(original_len);
+                    return false;
                 }
             }
             i += len;
@@ -480,6 +465,7 @@ impl Normalizer {
         if state.last_space {
             out.pop();
         }
+        true
     }
 
     /// Writes the decomposition of presentation form `c`, each of its
@@ -505,10 +491,10 @@ impl Normalizer {
                 .get((cp - 0x600) as usize)
                 .copied()
                 .unwrap_or(Act::Keep),
-            _ => self.act_other(c),
+            _ => self.act_other::<false>(c),
         };
         match act {
-            Act::Keep | Act::Expand => {
+            Act::Keep | Act::Expand | Act::Nfkc => {
                 out.push(c);
                 *state = State { at_start: false, last_space: false };
             }
@@ -697,6 +683,28 @@ const fn ascii_digit(d: u32) -> char {
         Some(c) => c,
         None => '0',
     }
+}
+
+/// `arabic` with [`Act::Nfkc`] where NFKC is on and the code point is not
+/// inert.
+#[allow(clippy::indexing_slicing)]
+const fn first_pass_table(
+    o: &NormalizeOptions,
+    arabic: [Act; 256],
+) -> [Act; 256] {
+    if !o.nfkc {
+        return arabic;
+    }
+    let inert = nfkc_inert_table(o);
+    let mut table = arabic;
+    let mut k = 0;
+    while k < 256 {
+        if !inert[k] {
+            table[k] = Act::Nfkc;
+        }
+        k += 1;
+    }
+    table
 }
 
 /// Which code points of U+0600–U+06FF NFKC leaves alone, given that the
@@ -919,7 +927,7 @@ mod tests {
             let reference: String = {
                 let composed = nfkc(&text);
                 let mut out = String::new();
-                CAMEL.fold_into(&composed, &mut out);
+                CAMEL.fold_into::<false>(&composed, &mut out);
                 out
             };
             proptest::prop_assert_eq!(
