@@ -9,3 +9,4 @@ mod places;
 mod segment;
 mod translit;
 mod util;
+mod align;

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod align;
 mod export;
 mod input;
 mod normalize;
@@ -32,6 +33,8 @@ enum Command {
     /// Run the whole pipeline (segment, align, filter, export) over a
     /// directory of NAME.LANG.txt documents; defaults to the samples.
     Build(pipeline::Args),
+    /// Align a document with its translation into pair records (JSONL).
+    Align(align::Args),
     /// Convert pairs between TMX, Moses, TSV, CSV, JSONL, Parquet and
     /// XLIFF, with filters, a rejects file and a report.
     Export(export::Args),
@@ -48,6 +51,7 @@ enum Command {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => pipeline::run(args),
+        Command::Align(args) => align::run(args),
         Command::Export(args) => export::run(args),
         Command::Places(args) => places::run(args),
         Command::Segment(args) => segment::run(args),

@@ -30,6 +30,8 @@ struct Args {
     scale: Option<usize>,
     dump: Option<PathBuf>,
     reliability: bool,
+    doc_size: Option<usize>,
+    scores_out: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, Box<dyn Error>> {
@@ -42,6 +44,8 @@ fn parse_args() -> Result<Args, Box<dyn Error>> {
         scale: None,
         dump: None,
         reliability: false,
+        doc_size: None,
+        scores_out: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -57,6 +61,13 @@ fn parse_args() -> Result<Args, Box<dyn Error>> {
                 args.dump = Some(it.next().ok_or("--dump DIR")?.into())
             }
             "--reliability" => args.reliability = true,
+            "--doc-size" => {
+                args.doc_size = Some(it.next().ok_or("--doc-size N")?.parse()?)
+            }
+            "--scores" => {
+                args.scores_out =
+                    Some(it.next().ok_or("--scores FILE")?.into())
+            }
             other => args.data.push(other.into()),
         }
     }
@@ -111,7 +122,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             .collect();
         docs.push((format!("scale{n}"), pairs));
     } else {
-        for (ar, en, doc) in rows.iter().take(args.pairs) {
+        for (k, (ar, en, doc)) in rows.iter().take(args.pairs).enumerate() {
+            // Without document ids, cut the rows into documents of
+            // `--doc-size` pairs.
+            let doc = &match args.doc_size {
+                Some(size) => format!("{doc}-{}", k / size.max(1)),
+                None => doc.clone(),
+            };
             match docs.last_mut() {
                 Some((name, pairs)) if name == doc => {
                     pairs.push((ar.clone(), en.clone()))
@@ -120,6 +137,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
         }
     }
+    let mut scores_out = String::new();
     let mut seconds = 0.0;
     let mut n_src = 0;
     let mut n_tgt = 0;
@@ -137,6 +155,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         for link in &alignment.links {
             let pair = (link.src.clone(), link.tgt.clone());
             let bucket = ((link.score * 10.0) as usize).min(9);
+            if args.scores_out.is_some() {
+                scores_out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\n",
+                    link.score,
+                    u8::from(gold.contains(&pair)),
+                    link.src.len(),
+                    link.tgt.len()
+                ));
+            }
             if let Some(b) = buckets.get_mut(bucket) {
                 b.0 += 1;
                 b.1 += u64::from(gold.contains(&pair));
@@ -162,6 +189,9 @@ fn main() -> Result<(), Box<dyn Error>> {
                 tarjama_align::eval::format_vecalign(&predicted),
             )?;
         }
+    }
+    if let Some(path) = &args.scores_out {
+        std::fs::write(path, scores_out)?;
     }
     let s = evaluation.scores();
     println!(

@@ -557,8 +557,15 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-/// Maps a bead's posterior probability to a calibrated confidence.
+/// Maps a bead's posterior probability to a calibrated confidence:
+/// Platt scaling of the posterior's log-odds, with a term for one-sided
+/// links, fitted on perturbed FLORES-200 documents (standard and heavy
+/// perturbation, three seeds; see docs/benchmarks/align.md for the
+/// reliability table on NTREX).
 fn calibrate(posterior: f32, di: usize, dj: usize) -> f64 {
-    let _ = (di, dj);
-    f64::from(posterior).clamp(0.0, 1.0)
+    let p = f64::from(posterior).clamp(1e-6, 1.0 - 1e-6);
+    let logit = (p / (1.0 - p)).ln();
+    let one_sided = if di == 0 || dj == 0 { 1.0 } else { 0.0 };
+    let z = 1.136 * logit - 0.560 + 0.612 * one_sided;
+    1.0 / (1.0 + (-z).exp())
 }

@@ -122,6 +122,10 @@ pub(crate) fn fast_ln(x: f32) -> f32 {
     exponent as f32 * std::f32::consts::LN_2 + series
 }
 
+/// The cost of a one-sided link for an aside (caption, pull quote,
+/// boilerplate): `-ln 0.3`.
+const ASIDE_ALONE: f32 = 1.2;
+
 /// Weights (nats) of the anchor evidence.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Weights {
@@ -260,7 +264,10 @@ impl<'a> Scorer<'a> {
         };
         let prior = self.prior_costs.get(mv).copied().unwrap_or(f32::INFINITY);
         if di == 0 || dj == 0 {
-            return prior;
+            // A caption, pull quote or boilerplate line often has no
+            // counterpart: leaving it out is cheap.
+            let aside = src.iter().chain(tgt).all(|f| f.kind.is_aside());
+            return if aside { prior.min(ASIDE_ALONE) } else { prior };
         }
         let (Some(&(ls, lns)), Some(&(lt, lnt))) = (
             self.src_sums.get(i).and_then(|e| e.get(di - 1)),
@@ -379,7 +386,15 @@ fn structure(src: &[Features], tgt: &[Features]) -> f32 {
     }
     let (a, b) = (s0.kind, t0.kind);
     if a.is_aside() || b.is_aside() {
-        llr += if a == b { 1.0 } else { -8.0 };
+        // Captions and pull quotes of the two versions usually translate
+        // each other; sites write their boilerplate (related links,
+        // sharing, newsletters) independently, so a pair of boilerplate
+        // lines needs anchors of its own.
+        llr += match (a == b, a) {
+            (true, Kind::Boilerplate) => -3.0,
+            (true, _) => 1.0,
+            (false, _) => -8.0,
+        };
     } else if a == b {
         if matches!(a, Kind::Title | Kind::Question) {
             llr += 1.0;
