@@ -6,28 +6,40 @@
 //! sentence in the formats tarjama reads). Within a line it finds every
 //! *terminal cluster*: a run of terminals (`. ? ! … ؟ ۔`), the closing
 //! quotes and brackets after it (which belong to the sentence), and the
-//! blanks after those. Each cluster is a candidate boundary; the UAX #29
-//! verdict at the cluster's end is the default, and the rules below
-//! override it:
+//! white space after those. Each cluster is a candidate boundary. The
+//! rules below decide the clear cases; the UAX #29 verdict at the
+//! cluster's end decides the rest (a full stop directly followed by a
+//! letter, as in `end.The` against `U.S`, or by other punctuation). The
+//! Unicode boundaries of a line are computed only when such a case comes
+//! up, or at once for lines in scripts with terminals of their own
+//! (Devanagari `।`, Armenian `։`, …), whose Unicode boundaries are kept
+//! as they are: that is the generic fallback. The rules:
 //!
 //! - abbreviations and initials do not end a sentence (`Mr.`, `Dr.`,
 //!   `Sept. 3`, `e.g.`, `J. Smith`); abbreviations that often end one
-//!   (`U.S.`, `a.m.`, `etc.`) do so only before a word that usually starts
-//!   a sentence (`The`, `He`, …);
+//!   (`U.S.`, `a.m.`, `St.`, `etc.`) do so only before a word that usually
+//!   starts a sentence (`The`, `He`, …) or before two spaces; number labels
+//!   (`No.`, `p.`, `Art.`) only before a digit (`No. 47`, but `No.  Our
+//!   support …`);
 //! - a full stop before a digit ends a sentence when a space separates
 //!   them and the word before is not an abbreviation (UAX #29 keeps
 //!   `million. 40 percent` together), never inside a number (`3.5`);
-//! - an ellipsis ends a sentence only before a new sentence (an upper-case
-//!   letter in Latin script; see [`split_sentences`] for Arabic);
+//! - an ellipsis ends a sentence only before a new sentence: a space and
+//!   an upper-case letter in Latin script, an Arabic letter (with or
+//!   without a space) in Arabic; never in `[…]`;
 //! - `?` and `!` followed by a lower-case word (`"Why?" he asked`) do not;
 //! - nothing inside a bracketed insertion ends a sentence
-//!   (`[they will believe the state will fail]`);
+//!   (`they [the council. or so] have`); a bracket that opens the sentence
+//!   may hold sentences of its own (`[Editor's note: … . … .]`);
+//! - `?!.` directly followed by `, ; : ، ؛` do not end a sentence
+//!   (`"Why?", he asked`);
 //! - a single Arabic letter with a full stop is an abbreviation (`د.`
 //!   for doctor), except `م.`/`هـ.` after a year.
 //!
-//! Boundaries that UAX #29 finds after terminals this module does not
-//! know (the Devanagari danda, for example) are kept, which is what the
-//! generic fallback relies on.
+//! Sentence text keeps every character between its first and last
+//! non-space character: invisible characters after a terminal (a
+//! directional mark after `»`) stay with the sentence, as they do in the
+//! gold files (docs/formats.md).
 
 use std::ops::Range;
 
@@ -40,7 +52,7 @@ use crate::chars::{
 use crate::lang::Lang;
 
 /// Splits `text` into sentences and returns their byte ranges, trimmed
-/// of spaces and invisible characters, in order. Line breaks always end
+/// of white space (NBSP included) and BOMs, in order. Line breaks always end
 /// a sentence; empty lines give nothing.
 ///
 /// For Arabic, an ellipsis followed by an Arabic letter ends a sentence,
