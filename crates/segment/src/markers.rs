@@ -44,7 +44,11 @@ pub(crate) fn line_marker(line: &str) -> Option<(LineMarker, usize)> {
     if let Some(len) = bullet_len(line) {
         return Some((LineMarker::Bullet, len));
     }
+    let start = folded_start(line);
     for &(label, marker, dot_ok) in QA_LABELS {
+        if !start.starts_with(label) {
+            continue;
+        }
         let Some(after_label) = match_folded(line, label) else { continue };
         // Single Latin letters are case-sensitive (`Q:` but not `q:`).
         if label.len() == 1
@@ -126,17 +130,37 @@ pub(crate) fn match_folded(text: &str, pattern: &str) -> Option<usize> {
     wanted.peek().is_none().then_some(text.len())
 }
 
-/// True when `text` starts with any of `patterns` (folded).
+/// The longest phrase pattern, in characters: [`folded_start`] folds
+/// this many characters of a line.
+const PREFIX_CHARS: usize = 32;
+
+/// The first [`PREFIX_CHARS`] characters of `text` folded as
+/// [`match_folded`] compares them: diacritics and invisible characters
+/// dropped, runs of spaces as one space.
+fn folded_start(text: &str) -> String {
+    let mut folded = String::with_capacity(2 * PREFIX_CHARS);
+    let mut n_chars = 0;
+    let mut last_space = false;
+    for c in text.chars() {
+        let Some(f) = fold_arabic_char(c) else { continue };
+        if f == ' ' && last_space {
+            continue;
+        }
+        last_space = f == ' ';
+        folded.push(f);
+        n_chars += 1;
+        if n_chars == PREFIX_CHARS {
+            break;
+        }
+    }
+    folded
+}
+
+/// True when `text` starts with any of `patterns` (folded, at most
+/// [`PREFIX_CHARS`] characters long).
 fn starts_with_any(text: &str, patterns: &[&str]) -> bool {
-    // Only patterns starting with the text's first (folded) character
-    // can match: a cheap filter before the full comparison.
-    let Some(first) = text.chars().find_map(fold_arabic_char) else {
-        return false;
-    };
-    patterns
-        .iter()
-        .filter(|p| p.starts_with(first))
-        .any(|p| match_folded(text, p).is_some())
+    let start = folded_start(text);
+    patterns.iter().any(|p| start.starts_with(p))
 }
 
 /// True when `text` contains any of `patterns` (folded) at a word start.
@@ -318,7 +342,7 @@ const CREDIT_STARTS: &[&str] = &[
     "ترجمه:",
     "حاوره:",
     "حاورته:",
-    "اجرى الحوار",
+    "اجري الحوار",
     "اجرت الحوار",
     "حررت هذه",
     "هذا الحوار جزء",
@@ -437,6 +461,26 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(line_marker(line), *want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn patterns_are_folded_and_fit_the_prefix() {
+        let lists: &[&[&str]] = &[
+            CAPTION_STARTS,
+            PULL_QUOTE_STARTS,
+            BOILERPLATE_STARTS,
+            BOILERPLATE_ANYWHERE,
+            CREDIT_STARTS,
+            MONTHS,
+        ];
+        for pattern in lists.iter().flat_map(|list| list.iter()) {
+            assert!(pattern.chars().count() <= PREFIX_CHARS, "{pattern}");
+            let refolded: String =
+                pattern.chars().filter_map(fold_arabic_char).collect();
+            assert_eq!(&refolded, pattern, "pattern not folded");
+            assert!(!pattern.contains("  "), "{pattern}");
+        }
+        assert_eq!(folded_start("Read\u{00A0} \u{200B}MORE"), "read more");
     }
 
     #[test]
