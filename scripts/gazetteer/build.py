@@ -198,6 +198,9 @@ def row_from_geonames(c):
         # case ("dyr alzwr", "deileuejoleu"); real spellings are capitalized.
         if is_latin(a) and a == a.lower():
             continue
+        # Airport and other codes ("AMM", "DEZ") are not names.
+        if is_latin(a) and a.isupper() and len(a) <= 4:
+            continue
         if a not in aliases:
             aliases.append(a)
     pop = int(c["population"] or 0)

@@ -212,6 +212,17 @@ impl Gazetteer {
                 };
             }
         }
+        // "والميادين", "بحلب": a name pasted with its proclitics. Only
+        // the key stages run on the rest, so a short rest cannot drift.
+        for (skip, elided) in crate::tag::proclitic_splits(name) {
+            let Some(rest) = name.get(skip..) else { continue };
+            let rest =
+                if elided { format!("ا{rest}") } else { rest.to_owned() };
+            let r = self.resolve_stages(&rest, options, false);
+            if r.method.is_some() {
+                return r;
+            }
+        }
         Resolution::default()
     }
 

@@ -72,6 +72,20 @@ pub const DEFAULT_STOP_WORDS: &[&str] = &[
     "سلمان",
     "بنان",
     "الحاجب",
+    "قنوات",
+    "الجزيرة",
+    "جديدة",
+    "السوداء",
+    "جاوا",
+    "الحميدية",
+    "عقبة",
+    "الصفا",
+    "النصر",
+    "الاتحاد",
+    "الجيزة",
+    "البيرة",
+    "الشيخان",
+    "الشرقية",
     "hit",
     "tell",
     "sour",
@@ -89,6 +103,7 @@ pub const DEFAULT_STOP_WORDS: &[&str] = &[
     "rehab",
     "suf",
     "the",
+    "khalil",
 ];
 
 /// How text is tagged.
@@ -194,8 +209,10 @@ impl Gazetteer {
                 .is_some_and(is_arabic_letter);
             words.push(Word { range, key: start..keys.len(), arabic });
         });
+        // Stop words are compared by strict key, so "جاؤوا" is stopped by
+        // "جاوا" and "TELL" by "tell".
         let stop: HashSet<String> =
-            options.stop_words.iter().map(|w| keying::exact(w)).collect();
+            options.stop_words.iter().map(|w| keying::strict(w)).collect();
         let mut mentions = Vec::new();
         let mut window = String::new();
         let mut variant = String::new();
@@ -245,6 +262,21 @@ impl Gazetteer {
             .count();
         if lead > 2 {
             return None;
+        }
+        // Leading words with an empty key must be Arabic articles written
+        // in Latin letters ("al Raqqa", "Ar Raqqah", "ad-Dana"), not the
+        // English "a" or "an".
+        if lead > 0 {
+            let ok = words.get(i..i + lead)?.iter().all(|w| {
+                let s = text.get(w.range.clone()).unwrap_or("");
+                let hyphen = text
+                    .get(w.range.end..)
+                    .is_some_and(|rest| rest.starts_with(['-', '\u{2010}']));
+                is_latin_article(s, hyphen)
+            });
+            if !ok {
+                return None;
+            }
         }
         let head = words.get(i + lead)?;
         let head_surface = text.get(head.range.clone())?;
@@ -297,16 +329,34 @@ impl Gazetteer {
                     head.range.start + skip
                 };
                 let span = trim_invisible(text, start..last.range.end);
-                if n == 1 && lead == 0 {
+                if n == 1 {
                     let body = text.get(trim_invisible(
                         text,
                         head.range.start + skip..last.range.end,
                     ))?;
                     let body = keying::exact(body);
-                    if stop.contains(&body) {
+                    let restored = if elided {
+                        format!("ا{body}")
+                    } else {
+                        body.clone()
+                    };
+                    if stop.contains(window.as_str()) {
                         continue;
                     }
-                    if elided && stop.contains(&format!("ا{body}")) {
+                    // An Arabic word without the article does not match a
+                    // place whose Arabic names all have it: عقبة "obstacle"
+                    // is not العقبة Aqaba.
+                    if head.arabic
+                        && !restored.starts_with("ال")
+                        && !self.has_arabic_name_without_article(ids)
+                    {
+                        continue;
+                    }
+                    // A short single word ("Is", "Bab") must be one of the
+                    // place's names as written, not only share its key.
+                    if window.chars().count() < 4
+                        && !self.exact.contains_key(&restored)
+                    {
                         continue;
                     }
                 }
@@ -318,6 +368,16 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// Whether one of the places has an Arabic-script name that does not
+    /// start with the article.
+    fn has_arabic_name_without_article(&self, ids: &[u32]) -> bool {
+        ids.iter().filter_map(|&i| self.place(i as usize)).any(|p| {
+            p.names().any(|n| {
+                crate::gazetteer::is_arabic(n) && !n.starts_with("ال")
+            })
+        })
     }
 
     fn best_for_tag(
@@ -378,7 +438,7 @@ fn is_arabic_letter(c: char) -> bool {
 /// The ways to read the start of an Arabic word as proclitics: (bytes to
 /// skip, whether the article's alef was swallowed by ل). The rest must
 /// keep at least three letters.
-fn proclitic_splits(word: &str) -> Vec<(usize, bool)> {
+pub(crate) fn proclitic_splits(word: &str) -> Vec<(usize, bool)> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut out = Vec::new();
     let mut at = 0;
@@ -436,4 +496,34 @@ fn trim_invisible(text: &str, range: Range<usize>) -> Range<usize> {
         return range;
     }
     range.start + head..range.end - tail
+}
+
+/// Whether a word with an empty key may open a name: `al`, `el`, `il`,
+/// `ul` in any case, or an assimilated article (`As`, `ash`, `Ez` ...)
+/// when capitalized or joined to the name by a hyphen.
+fn is_latin_article(word: &str, hyphen: bool) -> bool {
+    let lower = word.to_lowercase();
+    if matches!(lower.as_str(), "al" | "el" | "il" | "ul") {
+        return true;
+    }
+    let assimilated = matches!(
+        lower.as_str(),
+        "as" | "ash"
+            | "at"
+            | "ath"
+            | "ad"
+            | "adh"
+            | "ar"
+            | "az"
+            | "an"
+            | "es"
+            | "esh"
+            | "et"
+            | "ed"
+            | "er"
+            | "ez"
+            | "en"
+    );
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    assimilated && (capitalized || hyphen)
 }

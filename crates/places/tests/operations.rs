@@ -190,6 +190,25 @@ fn tag_spans_are_byte_offsets_and_stop_words_hold() {
 }
 
 #[test]
+fn common_words_are_not_places() {
+    let g = builtin();
+    let o = TagOptions::default();
+    // عقبة "obstacle" (not العقبة Aqaba), جاؤوا "they came" (not Jawa),
+    // أم أن "or that", مدينة "city", "Is" and "a" in English.
+    for text in [
+        "هذه عقبة كبيرة، جاؤوا أم أن المدينة بعيدة؟ مدينة صغيرة",
+        "Is it true? Tell us about a Mayadeen trip. Khalil said hit it.",
+    ] {
+        let found: Vec<&str> =
+            g.tag(text, &o).iter().map(|m| m.surface(text)).collect();
+        assert!(
+            found.is_empty() || found == ["Mayadeen"],
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn rewrite_respells_mentions() {
     let g = builtin();
     let o = TagOptions::default();
