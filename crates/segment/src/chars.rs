@@ -160,6 +160,13 @@ fn is_arabic_mark(c: char) -> bool {
 /// marbuta variants to one letter, Latin to lowercase. `None` for
 /// characters matching ignores (diacritics, tatweel, invisibles).
 pub(crate) fn fold_arabic_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        });
+    }
     if is_arabic_mark(c) || is_invisible(c) {
         return None;
     }

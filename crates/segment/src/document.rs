@@ -19,8 +19,9 @@ use tarjama_record::Role;
 use crate::chars::{fold_arabic_char, is_arabic_letter, trim_range};
 use crate::lang::Lang;
 use crate::markers::{
-    LineMarker, is_boilerplate, is_byline, is_caption, is_credit, is_dateline,
-    is_labelled_pull_quote, is_short_unterminated, line_marker, quoted_inner,
+    LineMarker, LineStart, is_boilerplate, is_byline, is_caption, is_credit,
+    is_dateline, is_labelled_pull_quote, is_short_unterminated, line_marker,
+    quoted_inner,
 };
 use crate::sentence::{line_break_len, split_line_into};
 
@@ -363,7 +364,8 @@ fn classify(
             continue;
         }
         let trimmed = text.get(start..end).unwrap_or("");
-        let found = line_marker(trimmed);
+        let line_start = LineStart::new(trimmed);
+        let found = line_marker(&line_start);
         let (marker, content_start) = match found {
             Some((kind, len)) => {
                 let kind = match kind {
@@ -408,12 +410,12 @@ fn classify(
                 (marker, line.number)
             }
         };
-        let content = text.get(content_start..end).unwrap_or("");
         let class = match marker.as_ref().map(|m| m.kind) {
             Some(MarkerKind::Question) => Class::Question,
             Some(MarkerKind::Answer) => Class::Answer,
             Some(MarkerKind::Bullet) => Class::Bullet,
-            None => classify_unmarked(content, content_start),
+            // Without a marker, the content is the trimmed line.
+            None => classify_unmarked(&line_start, content_start),
         };
         infos.push(Info {
             number,
@@ -433,14 +435,15 @@ fn classify(
     infos
 }
 
-fn classify_unmarked(content: &str, offset: usize) -> Class {
-    if is_caption(content) {
+fn classify_unmarked(start: &LineStart<'_>, offset: usize) -> Class {
+    let content = start.line();
+    if is_caption(start) {
         Class::Caption
-    } else if is_labelled_pull_quote(content) {
+    } else if is_labelled_pull_quote(start) {
         Class::PullQuote
-    } else if is_boilerplate(content) {
+    } else if is_boilerplate(start) {
         Class::Boilerplate
-    } else if is_credit(content) {
+    } else if is_credit(start) {
         Class::Credit
     } else if let Some((s, e)) = quoted_inner(content) {
         Class::Quoted(offset + s, offset + e)
@@ -717,9 +720,10 @@ fn parse_presegmented(text: &str, lang: Lang) -> Document {
             span: start..end,
         };
         n_sentences += 1;
-        let kind = if is_caption(content) {
+        let start_of_line = LineStart::new(content);
+        let kind = if is_caption(&start_of_line) {
             BlockKind::Caption
-        } else if is_boilerplate(content) {
+        } else if is_boilerplate(&start_of_line) {
             BlockKind::Boilerplate
         } else {
             BlockKind::Paragraph

@@ -40,13 +40,15 @@ const QA_LABELS: &[(&str, LineMarker, bool)] = &[
 /// Finds a structural marker at the start of `line` (already trimmed).
 /// Returns the marker and the byte length of the marker text (label and
 /// colon, without the blanks after it).
-pub(crate) fn line_marker(line: &str) -> Option<(LineMarker, usize)> {
+pub(crate) fn line_marker(
+    start: &LineStart<'_>,
+) -> Option<(LineMarker, usize)> {
+    let line = start.line;
     if let Some(len) = bullet_len(line) {
         return Some((LineMarker::Bullet, len));
     }
-    let start = folded_start(line);
     for &(label, marker, dot_ok) in QA_LABELS {
-        if !start.starts_with(label) {
+        if !start.folded.starts_with(label) {
             continue;
         }
         let Some(after_label) = match_folded(line, label) else { continue };
@@ -156,27 +158,59 @@ fn folded_start(text: &str) -> String {
     folded
 }
 
-/// True when `text` starts with any of `patterns` (folded, at most
-/// [`PREFIX_CHARS`] characters long).
-fn starts_with_any(text: &str, patterns: &[&str]) -> bool {
-    let start = folded_start(text);
-    patterns.iter().any(|p| start.starts_with(p))
+/// A line with its folded start, computed once for all the checks that
+/// look at how the line begins.
+#[derive(Debug)]
+pub(crate) struct LineStart<'a> {
+    line: &'a str,
+    folded: String,
+}
+
+impl<'a> LineStart<'a> {
+    pub(crate) fn new(line: &'a str) -> LineStart<'a> {
+        LineStart { line, folded: folded_start(line) }
+    }
+
+    /// The line itself.
+    pub(crate) fn line(&self) -> &'a str {
+        self.line
+    }
+
+    /// True when the line starts with any of `patterns` (folded, at most
+    /// [`PREFIX_CHARS`] characters long).
+    fn starts_with_any(&self, patterns: &[&str]) -> bool {
+        patterns.iter().any(|p| self.folded.starts_with(p))
+    }
 }
 
 /// True when `text` contains any of `patterns` (folded) at a word start.
 fn contains_any(text: &str, patterns: &[&str]) -> bool {
-    let mut previous_blank = true;
-    for (pos, c) in text.char_indices() {
-        if previous_blank || !c.is_alphanumeric() {
-            if let Some(rest) = text.get(pos..) {
-                if starts_with_any(rest, patterns) {
-                    return true;
-                }
-            }
+    let folded = fold_all(text);
+    patterns.iter().any(|pattern| {
+        folded.match_indices(pattern).any(|(pos, _)| {
+            // At a word start, or the pattern itself starts with a
+            // non-letter (`©`).
+            let before = folded.get(..pos).and_then(|b| b.chars().next_back());
+            let first = pattern.chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                || !first.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// All of `text` folded as [`match_folded`] compares it.
+fn fold_all(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.chars() {
+        let Some(f) = fold_arabic_char(c) else { continue };
+        if f == ' ' && last_space {
+            continue;
         }
-        previous_blank = !c.is_alphanumeric();
+        last_space = f == ' ';
+        folded.push(f);
     }
-    false
+    folded
 }
 
 /// Caption labels (line starts).
@@ -205,8 +239,8 @@ const CAPTION_STARTS: &[&str] = &[
 ];
 
 /// True for a photo caption line.
-pub(crate) fn is_caption(line: &str) -> bool {
-    starts_with_any(line, CAPTION_STARTS)
+pub(crate) fn is_caption(line: &LineStart<'_>) -> bool {
+    line.starts_with_any(CAPTION_STARTS)
 }
 
 /// Labels that announce a pull quote.
@@ -214,8 +248,8 @@ const PULL_QUOTE_STARTS: &[&str] =
     &["pull quote:", "pull-quote:", "pullquote:", "اقتباس:", "اقتباس -"];
 
 /// True for a line labelled as a pull quote.
-pub(crate) fn is_labelled_pull_quote(line: &str) -> bool {
-    starts_with_any(line, PULL_QUOTE_STARTS)
+pub(crate) fn is_labelled_pull_quote(line: &LineStart<'_>) -> bool {
+    line.starts_with_any(PULL_QUOTE_STARTS)
 }
 
 /// For a line wrapped entirely in quotation marks (optionally followed by
@@ -307,13 +341,14 @@ const BOILERPLATE_STARTS: &[&str] = &[
 ];
 
 /// True for a line of site boilerplate (links, sharing, copyright).
-pub(crate) fn is_boilerplate(line: &str) -> bool {
+pub(crate) fn is_boilerplate(start: &LineStart<'_>) -> bool {
+    let line = start.line;
     // The phrases found anywhere all contain "right"/"حقوق": a cheap
     // filter before the folded search.
     let may_have_rights = line.contains("ight")
         || line.contains("IGHT")
         || line.contains("حقوق");
-    starts_with_any(line, BOILERPLATE_STARTS)
+    start.starts_with_any(BOILERPLATE_STARTS)
         || may_have_rights && contains_any(line, BOILERPLATE_ANYWHERE)
         || line.contains('©') && line.split_whitespace().count() <= 12
 }
@@ -353,14 +388,15 @@ const CREDIT_STARTS: &[&str] = &[
 ];
 
 /// True for a reporting credit or an editor's note.
-pub(crate) fn is_credit(line: &str) -> bool {
-    starts_with_any(line, CREDIT_STARTS)
+pub(crate) fn is_credit(line: &LineStart<'_>) -> bool {
+    line.starts_with_any(CREDIT_STARTS)
 }
 
 /// True for a byline (`By Layla Haddad`); only meaningful right after the
 /// title, since running text may start with "By".
 pub(crate) fn is_byline(line: &str) -> bool {
-    (match_folded(line, "by ").is_some() || is_credit(line))
+    let start = LineStart::new(line);
+    (start.folded.starts_with("by ") || is_credit(&start))
         && is_short_unterminated(line)
 }
 
@@ -459,7 +495,7 @@ mod tests {
             ("—", None),
         ];
         for (line, want) in cases {
-            assert_eq!(line_marker(line), *want, "{line:?}");
+            assert_eq!(line_marker(&LineStart::new(line)), *want, "{line:?}");
         }
     }
 
@@ -485,25 +521,37 @@ mod tests {
 
     #[test]
     fn labels_in_both_languages() {
-        assert!(is_caption("Photo: A tanker (Nahr Press)"));
-        assert!(is_caption("(Photo: Nahr Press)"));
-        assert!(is_caption("الصورة: صهريج"));
-        assert!(is_caption("صورة: منازل"));
-        assert!(!is_caption("Photos of the war are everywhere."));
-        assert!(is_labelled_pull_quote("Pull quote: “We wait.”"));
-        assert!(is_labelled_pull_quote("اقتباس: «ننتظر»"));
-        assert!(is_boilerplate("Read more: Farmers count losses"));
-        assert!(is_boilerplate("All rights reserved © 2024 Nahr Press"));
-        assert!(is_boilerplate(
+        assert!(is_caption(&LineStart::new("Photo: A tanker (Nahr Press)")));
+        assert!(is_caption(&LineStart::new("(Photo: Nahr Press)")));
+        assert!(is_caption(&LineStart::new("الصورة: صهريج")));
+        assert!(is_caption(&LineStart::new("صورة: منازل")));
+        assert!(!is_caption(&LineStart::new(
+            "Photos of the war are everywhere."
+        )));
+        assert!(is_labelled_pull_quote(&LineStart::new(
+            "Pull quote: “We wait.”"
+        )));
+        assert!(is_labelled_pull_quote(&LineStart::new("اقتباس: «ننتظر»")));
+        assert!(is_boilerplate(&LineStart::new(
+            "Read more: Farmers count losses"
+        )));
+        assert!(is_boilerplate(&LineStart::new(
+            "All rights reserved © 2024 Nahr Press"
+        )));
+        assert!(is_boilerplate(&LineStart::new(
             "Copyright © 2024 Shamal.  All Rights Reserved."
-        ));
-        assert!(is_boilerplate("إقرأ أيضاً: ارتفاع الأسعار"));
-        assert!(is_boilerplate("تابعونا على تلغرام"));
-        assert!(is_boilerplate("جميع الحقوق محفوظة لـ«نهر برس» © ٢٠٢٤"));
-        assert!(!is_boilerplate("We share the water between families."));
+        )));
+        assert!(is_boilerplate(&LineStart::new("إقرأ أيضاً: ارتفاع الأسعار")));
+        assert!(is_boilerplate(&LineStart::new("تابعونا على تلغرام")));
+        assert!(is_boilerplate(&LineStart::new(
+            "جميع الحقوق محفوظة لـ«نهر برس» © ٢٠٢٤"
+        )));
+        assert!(!is_boilerplate(&LineStart::new(
+            "We share the water between families."
+        )));
         assert!(is_byline("By Layla Haddad"));
         assert!(!is_byline("By 8:30 there is nothing left."));
-        assert!(is_credit("إعداد: حسين الخلف"));
+        assert!(is_credit(&LineStart::new("إعداد: حسين الخلف")));
         assert!(!is_byline("Byblos is old"));
     }
 
