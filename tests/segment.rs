@@ -61,6 +61,25 @@ fn interview_from_stdin_gives_one_object_per_block() {
 }
 
 #[test]
+fn the_example_in_the_format_doc_is_verbatim() {
+    let doc =
+        std::fs::read_to_string(util::root().join("docs/formats/segment.md"))
+            .unwrap();
+    let expected: String = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap()
+        .to_string();
+    let out = util::run_ok(
+        &["segment", "--lang", "en"],
+        "Water chief: half capacity\nQ: What broke?\n\
+         A: The pumps are old.  Dr. Ali says so.\n",
+    );
+    assert_eq!(out, expected);
+}
+
+#[test]
 fn language_comes_from_the_file_name() {
     let path = util::root().join("corpus/samples/water-deir-ez-zor.ar.txt");
     if !path.exists() {
