@@ -70,3 +70,49 @@ fn usage_errors_exit_2() {
     let out = util::run(&["normalize", "--profile", "nope"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn large_input_streams_in_order_across_blocks() {
+    // About 5 MB: several 1 MiB blocks, processed in parallel batches.
+    let mut input = String::new();
+    let mut expected = String::new();
+    for k in 0..200_000u32 {
+        input.push_str(&format!("أحمد {k}ـ ة\r\n"));
+        expected.push_str(&format!("احمد {k} ه\n"));
+    }
+    // A line longer than a block, and a last line without a newline.
+    let long = "إ".repeat(700_000);
+    input.push_str(&long);
+    input.push('\n');
+    expected.push_str(&"ا".repeat(700_000));
+    expected.push('\n');
+    input.push_str("ى\r");
+    // The lone \r is whitespace, trimmed by the search profile.
+    expected.push_str("ي\n");
+    let out =
+        util::run(&["normalize", "--profile", "search"], input.as_bytes());
+    assert!(out.status.success());
+    let got = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(got.len(), expected.len());
+    assert!(got == expected);
+}
+
+#[test]
+fn invalid_utf8_in_a_late_block_has_the_right_line() {
+    let mut input = Vec::new();
+    for _ in 0..150_000 {
+        input.extend_from_slice("مدرسة جديدة\n".as_bytes());
+    }
+    input.extend_from_slice(b"ok \xe2\x82 broken\n");
+    input.extend_from_slice("ة\n".as_bytes());
+    let out = util::run(&["normalize", "--profile", "camel"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>:150001: invalid UTF-8 at byte 3"), "{err}");
+    let out =
+        util::run(&["normalize", "--profile", "camel", "--lossy"], &input);
+    assert!(out.status.success());
+    let got = String::from_utf8(out.stdout).unwrap();
+    assert!(got.ends_with("ok \u{FFFD} broken\nه\n"));
+    assert_eq!(got.lines().count(), 150_002);
+}

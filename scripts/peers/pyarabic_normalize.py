@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""PyArabic peer: araby.normalize_searchtext line by line (stdin to stdout).
+"""PyArabic peer: pyarabic.normalize.normalize_searchtext line by line (stdin to stdout).
 
 Install: pip install pyarabic
 """
 import sys
 
-from pyarabic.araby import normalize_searchtext
+from pyarabic.normalize import normalize_searchtext
 
 
 def main():
