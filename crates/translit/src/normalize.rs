@@ -334,6 +334,14 @@ impl Normalizer {
         let mut state = State::START;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            let kept_to = self.skip_kept::<true>(bytes, i);
+            if kept_to > i {
+                let last_space = self.options.whitespace
+                    && bytes.get(kept_to - 1) == Some(&b' ');
+                state = State { at_start: false, last_space };
+                i = kept_to;
+                continue;
+            }
             let (act, c, len) = self.act_at::<true>(text, i, b);
             match act {
                 Act::Keep => {}
@@ -355,6 +363,42 @@ impl Normalizer {
             i += len;
         }
         !state.last_space
+    }
+
+    /// The end of the run of characters from byte `i` on that the pass
+    /// copies as they are, looking only at ASCII and U+0600–U+06FF: the
+    /// hot loop over Arabic prose.
+    #[inline(always)]
+    fn skip_kept<const FIRST: bool>(
+        &self,
+        bytes: &[u8],
+        mut i: usize,
+    ) -> usize {
+        let table = if FIRST { &self.arabic_first } else { &self.arabic };
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                // A single space after a kept character stays, even when
+                // whitespace is collapsed; the caller trims a final one.
+                let single_space =
+                    b == b' ' && i > start && bytes.get(i - 1) != Some(&b' ');
+                if !single_space
+                    && self.ascii.get(usize::from(b)) != Some(&Act::Keep)
+                {
+                    break;
+                }
+                i += 1;
+            } else if (0xD8..=0xDB).contains(&b) {
+                let idx = arabic_index(b, bytes.get(i + 1));
+                if table.get(idx) != Some(&Act::Keep) {
+                    break;
+                }
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        i
     }
 
     /// The action, the character and its UTF-8 length at byte `i` (the
@@ -419,6 +463,14 @@ impl Normalizer {
         let mut run = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            let kept_to = self.skip_kept::<FIRST>(bytes, i);
+            if kept_to > i {
+                let last_space = self.options.whitespace
+                    && bytes.get(kept_to - 1) == Some(&b' ');
+                state = State { at_start: false, last_space };
+                i = kept_to;
+                continue;
+            }
             let (act, c, len) = self.act_at::<FIRST>(text, i, b);
             match act {
                 Act::Keep => {
