@@ -4,6 +4,7 @@
 mod macros;
 mod build;
 mod export;
+mod key;
 mod normalize;
 mod places;
 mod segment;

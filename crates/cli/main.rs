@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 mod align;
 mod export;
 mod input;
+mod key;
 mod normalize;
 mod output;
 mod pipeline;
@@ -46,6 +47,8 @@ enum Command {
     Normalize(normalize::Args),
     /// Romanize each line, or de-romanize with --reverse.
     Translit(translit::Args),
+    /// Print the strict or loose match key of each line.
+    Key(key::Args),
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -57,6 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Segment(args) => segment::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Translit(args) => translit::run(args),
+        Command::Key(args) => key::run(args),
     }
 }
 

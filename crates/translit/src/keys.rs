@@ -178,6 +178,9 @@ pub(crate) struct Prepared {
     /// The name uses BGN/ALA-LC/DIN marks (macron, dot or line below,
     /// cedilla on h t d z g): ş is then ṣ (ص), not the Turkish ş (sh).
     pub(crate) scholarly: bool,
+    /// The name uses Turkish or Kurdish letters (ç ğ ı ö ü ê î û): ş is
+    /// sh and c is j.
+    pub(crate) turkic: bool,
     open: Option<Open>,
 }
 
@@ -201,8 +204,19 @@ impl Prepared {
         self.chars.clear();
         self.spans.clear();
         self.scholarly = false;
+        self.turkic = false;
         self.open = None;
         for (pos, c) in name.char_indices() {
+            // Fast path: an ASCII letter or digit inside a Latin word.
+            if c.is_ascii_alphanumeric() {
+                if let Some(open) = self.open.as_mut() {
+                    if !open.arabic {
+                        open.end_byte = pos + 1;
+                        self.chars.push(c.to_ascii_lowercase());
+                        continue;
+                    }
+                }
+            }
             self.add(c, pos, pos + c.len_utf8());
         }
         self.close();
@@ -222,6 +236,25 @@ impl Prepared {
         if let Some(a) = arabic_letter(c) {
             self.push(a, true, pos, end);
             return;
+        }
+        if matches!(
+            c,
+            'ç' | 'Ç'
+                | 'ğ'
+                | 'Ğ'
+                | 'ı'
+                | 'ö'
+                | 'Ö'
+                | 'ü'
+                | 'Ü'
+                | 'ê'
+                | 'Ê'
+                | 'î'
+                | 'Î'
+                | 'û'
+                | 'Û'
+        ) {
+            self.turkic = true;
         }
         if is_arabic_mark(c) || latin::is_invisible(c) {
             // Inside a word: no split, nothing kept.
@@ -409,7 +442,9 @@ fn arabic_letter(c: char) -> Option<char> {
         'ى' | 'ې' => 'ى',
         'ي' | 'ی' | 'ێ' | 'ۍ' | 'ۑ' => 'ي',
         'ك' | 'ک' | 'ڪ' | 'گ' | 'ڭ' | 'ګ' => 'ك',
-        'ه' | 'ە' | 'ھ' | 'ہ' | 'ۀ' | 'ۂ' => 'ه',
+        // Kurdish ە is the vowel e, not h.
+        'ە' => 'ا',
+        'ه' | 'ھ' | 'ہ' | 'ۀ' | 'ۂ' => 'ه',
         'ة' | 'ۃ' => 'ة',
         'و' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۋ' | 'ۉ' | 'ۏ' => 'و',
         'پ' => 'ب',
@@ -504,7 +539,8 @@ fn latin_letters(word: &[char]) -> impl Iterator<Item = char> + '_ {
 }
 
 /// The first letters of a Latin word (`'\0'` past its end) and its
-/// length in letters.
+/// length in letters, counted up to 7 (the rules only ask whether a word
+/// is shorter than that).
 fn head(word: &[char]) -> ([char; 6], usize) {
     let mut out = ['\0'; 6];
     let mut n = 0;
@@ -513,6 +549,9 @@ fn head(word: &[char]) -> ([char; 6], usize) {
             *slot = c;
         }
         n += 1;
+        if n >= 7 {
+            break;
+        }
     }
     (out, n)
 }
@@ -547,7 +586,7 @@ fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
 fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     let word = prep.word(idx);
     let (w, len) = head(word);
-    if idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
+    if len <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
         let (next, _) = head(prep.word(idx + 1));
         if is_latin_article(&w, len, &next) {
             return None;
@@ -566,7 +605,13 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     // "Albukamal", "Alhasakah", "Elmina": al/el + consonant. The loop
     // (over the whole word, so it is done on a copy) keeps the rule
     // idempotent ("Alalbab").
-    if skip == 0 {
+    let fused_al = |w: &[char; 6], len: usize| {
+        len >= 3
+            && matches!(w[0], 'a' | 'e')
+            && w[1] == 'l'
+            && is_latin_consonant(w[2])
+    };
+    if skip == 0 && fused_al(&w, len) {
         loop {
             let (w, len) = head(drop_letters(word, skip));
             if len >= 3
@@ -581,6 +626,70 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
         }
     }
     Some(skip)
+}
+
+/// Words for administrative units and camps, in Latin spellings: the
+/// loose key leaves them out of a name of several words ("Nahiyat al
+/// Iskandariyah" is "Iskandariyah", "Yarmouk Camp" is "Yarmouk"). These
+/// are generic words, not place names.
+const ADMIN_WORDS: &[&str] = &[
+    "camp",
+    "caza",
+    "district",
+    "gouvernorat",
+    "governorate",
+    "kada",
+    "kaza",
+    "liwa",
+    "liwaa",
+    "markaz",
+    "mintaqat",
+    "mohafazat",
+    "mokhayam",
+    "mouhafazat",
+    "muhafaza",
+    "muhafazah",
+    "muhafazat",
+    "mukhayam",
+    "mukhayyam",
+    "nahia",
+    "nahie",
+    "nahiya",
+    "nahiyah",
+    "nahiyat",
+    "nahiye",
+    "province",
+    "qada",
+    "qadaa",
+    "qadha",
+    "qaza",
+    "subdistrict",
+];
+
+/// The same words in Arabic script (after the article is taken off).
+const ADMIN_WORDS_AR: &[&str] =
+    &["ناحية", "مركز", "قضاء", "قضا", "محافظة", "لواء", "منطقة", "مخيم"];
+
+fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
+    // Cheap tests first: this runs on every word of every name.
+    let word = prep.word(idx);
+    if !(4..=14).contains(&word.len()) {
+        return false;
+    }
+    if prep.is_arabic(idx) {
+        let Some(word) = arabic_core(prep, idx) else { return false };
+        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل'))
+            && ADMIN_WORDS_AR
+                .iter()
+                .any(|w| w.chars().eq(word.iter().copied()))
+    } else {
+        matches!(
+            word.first(),
+            Some('c' | 'd' | 'g' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 's')
+        ) && ADMIN_WORDS.iter().any(|w| {
+            w.len() <= word.len() && w.chars().eq(latin_letters(word))
+        })
+    }
 }
 
 /// Drops `skip` letters (and the signs among them) from the start of
@@ -755,29 +864,45 @@ pub(crate) fn loose_word(
     letters: &mut Vec<char>,
     emit: &mut impl FnMut(Ev),
 ) {
+    if prep.len() > 1 && is_admin_word(prep, idx) {
+        return;
+    }
     if prep.is_arabic(idx) {
         let Some(mut word) = arabic_core(prep, idx) else { return };
-        // أبو / ابو / البو (Abu, Albu): the alef is not an onset.
-        if let ['ا', 'ب', 'و', ..] = word {
+        // أبو / ابو / البو / أبي (Abu, Albu, Abi): the alef is not an
+        // onset.
+        if let ['ا', 'ب', 'و', ..] | ['ا', 'ب', 'ي'] = word {
             word = word.get(1..).unwrap_or(&[]);
         }
         scan_arabic(word, last_word, emit);
     } else {
         let Some(mut skip) = latin_article_skip(prep, idx) else { return };
         let word = prep.word(idx);
-        // Abu, Abou, Abo (Abukamal): the a is not an onset, so that
-        // Abu Kamal meets البوكمال and Al-Bukamal.
-        let (w, len) = head(drop_letters(word, skip));
-        if w[0] == 'a'
-            && w[1] == 'b'
-            && (w[2] == 'u' || w[2] == 'o')
-            && (len == 3 || !is_vowel(w[3]) || w[3] == 'u' || w[3] == 'o')
-        {
+        // Abu, Abou, Abo, Abi, and Abu fused (Abukamal): the a is not an
+        // onset, so that Abu Kamal meets البوكمال and Al-Bukamal.
+        let rest = drop_letters(word, skip);
+        let (w, len) = if rest.first() == Some(&'a') {
+            head(rest)
+        } else {
+            ([' '; 6], 0)
+        };
+        let abu = match w.get(..len.min(6)).unwrap_or(&[]) {
+            ['a', 'b', 'u' | 'o' | 'i'] | ['a', 'b', 'o', 'u' | 'o'] => true,
+            ['a', 'b', 'u', c, ..] | ['a', 'b', 'o', 'u', c, ..] => {
+                !is_vowel(*c)
+            }
+            _ => false,
+        };
+        if abu {
             skip += 1;
         }
-        letters.clear();
-        letters.extend(drop_letters(word, skip).iter().copied());
-        scan_latin(letters, prep.scholarly, emit);
+        let _ = letters;
+        scan_latin(
+            drop_letters(word, skip),
+            prep.scholarly,
+            prep.turkic,
+            emit,
+        );
     }
 }
 
@@ -792,6 +917,10 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
     for (i, &c) in word.iter().enumerate() {
         let first = i == 0;
         let last = i + 1 == n;
+        // A letter written twice is one consonant (as with shadda).
+        if i > 0 && word.get(i - 1) == Some(&c) {
+            continue;
+        }
         match c {
             'ا' | 'ء' | 'ع' | 'ى' if first => emit(Ev::Onset),
             'ا' | 'ى' => emit(Ev::Vowel),
@@ -799,8 +928,18 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
             'و' | 'ي' if first => {
                 emit(Ev::Cons(if c == 'و' { 'w' } else { 'y' }))
             }
-            'و' => emit(Ev::Glide { ch: 'w', loose: false, strong: true }),
-            'ي' => emit(Ev::Glide { ch: 'y', loose: false, strong: true }),
+            'و' | 'ي' => {
+                // Next to an alef, و and ي are consonants (Samawah, Zawiya,
+                // Mayadin), except the ي of a final -iya.
+                let by_alef = word.get(i - 1) == Some(&'ا')
+                    || word.get(i + 1) == Some(&'ا');
+                let in_ending = ending && i + 2 == n;
+                emit(Ev::Glide {
+                    ch: if c == 'و' { 'w' } else { 'y' },
+                    loose: by_alef && !in_ending,
+                    strong: true,
+                })
+            }
             'ة' if last && last_word => emit(Ev::Vowel),
             'ة' => emit(Ev::Cons('t')),
             // A final ه (for ة) or ح reads like the -ah of Hamah and
@@ -840,7 +979,18 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
     }
 }
 
-fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
+fn scan_latin(
+    l: &[char],
+    scholarly: bool,
+    turkic: bool,
+    emit: &mut impl FnMut(Ev),
+) {
+    // BGN writes ص as ş; Turkish and Kurdish write ش so (Qamişlo).
+    let s_cedilla = if turkic || (!scholarly && l.last() == Some(&'o')) {
+        'S'
+    } else {
+        's'
+    };
     let at = |i: usize| l.get(i).copied().unwrap_or('\0');
     let is_letter = |c: char| c != '\'' && c != '\0';
     // Neighbouring letters, skipping signs.
@@ -851,7 +1001,8 @@ fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
         l.get(i + 1..).and_then(|s| s.iter().find(|&&c| c != '\'')).copied()
     };
     let n = l.len();
-    let ending = latin_ending(l);
+    let ending_start = latin_ending(l);
+    let ending = ending_start.is_some();
     let mut i = 0;
     while i < n && at(i) == '\'' {
         emit(Ev::Sign);
@@ -887,9 +1038,19 @@ fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
                 let step = if next == c { 2 } else { 1 };
                 let before = prev_letter(i).is_some_and(is_vowel);
                 let after = next_letter(i + step - 1).is_some_and(is_vowel);
+                let prev = prev_letter(i).unwrap_or('\0');
+                let in_ending = ending_start.is_some_and(|s| i >= s);
+                // Between vowels, w and y are consonants (Samawah,
+                // Mayadin), but not in uwa/iya, which Arabic writes with
+                // one letter (Suwayda, Nasiriyah).
+                let between = before
+                    && after
+                    && !in_ending
+                    && !(c == 'w' && matches!(prev, 'u' | 'o'))
+                    && !(c == 'y' && prev == 'i');
                 let ev = Ev::Glide {
                     ch: c,
-                    loose: !(before || after),
+                    loose: !(before || after) || between,
                     strong: step == 2 || (before && after),
                 };
                 (ev, step)
@@ -904,13 +1065,27 @@ fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
                 (Ev::Cons('j'), 4)
             }
             'd' if next == 'j' && is_vowel(next2) => (Ev::Cons('j'), 2),
+            // Russian dzh, Polish dż, Czech dž (folded to dz).
+            'd' if next == 'z' && next2 == 'h' && is_vowel(at(i + 3)) => {
+                (Ev::Cons('j'), 3)
+            }
+            'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
+            // Slavic and German j after a vowel is a glide (Bajt, Ujun).
+            'j' if prev_letter(i).is_some_and(is_vowel)
+                && next_letter(i).is_some_and(|c| !is_vowel(c)) =>
+            {
+                (Ev::Glide { ch: 'y', loose: false, strong: false }, 1)
+            }
             't' if next == 's' && next2 == 'c' && at(i + 3) == 'h' => {
                 (Ev::Cons('S'), 4)
             }
             't' if next == 'c' && next2 == 'h' => (Ev::Cons('S'), 3),
             'c' if next == 'h' => (Ev::Cons('S'), 2),
             'c' if next == 'k' => (Ev::Cons('k'), 2),
-            'c' | 'q' => (Ev::Cons('k'), 1),
+            // Turkish and Kurdish c is j (Sincar, Helebce).
+            'c' if turkic => (Ev::Cons('j'), 1),
+            'c' => (Ev::Cons('k'), 1),
+            'q' => (Ev::Cons('k'), 1),
             'k' if next == 'h' => (Ev::Cons('X'), 2),
             'g' if next == 'h' => (Ev::Cons('G'), 2),
             'g' => (Ev::Cons('k'), 1),
@@ -918,7 +1093,7 @@ fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
             'p' if next == 'h' => (Ev::Cons('f'), 2),
             'p' => (Ev::Cons('b'), 1),
             'v' => (Ev::Cons('f'), 1),
-            'ş' => (Ev::Cons(if scholarly { 's' } else { 'S' }), 1),
+            'ş' => (Ev::Cons(s_cedilla), 1),
             'ç' => (Ev::Cons('S'), 1),
             'h' if !l
                 .get(i + 1..)
@@ -941,23 +1116,23 @@ fn scan_latin(l: &[char], scholarly: bool, emit: &mut impl FnMut(Ev)) {
 
 /// Does a Latin word end in -iya, -iyah, -ieh, -iye, -ya, -ia (a vowel
 /// run after the last consonant in which i or y comes before a or e)?
-fn latin_ending(l: &[char]) -> bool {
-    let mut letters = l.iter().rev().filter(|&&c| c != '\'').peekable();
-    if letters.peek() == Some(&&'h') {
-        letters.next();
-    }
+/// Returns where that run starts.
+fn latin_ending(l: &[char]) -> Option<usize> {
+    let skip = usize::from(l.last() == Some(&'h'));
     let mut seen_a_or_e = false;
     let mut found = false;
-    for &c in letters {
+    let end = l.len() - skip;
+    for (back, &c) in l.iter().rev().skip(skip).enumerate() {
         match c {
             'a' | 'e' => seen_a_or_e = true,
             'i' | 'y' if seen_a_or_e => found = true,
             'i' | 'y' | 'o' | 'u' => {}
-            // A consonant ends the final vowel run.
-            _ => return found,
+            // A consonant or an ayn sign ends the final vowel run
+            // (Muzayri'ah is no -iyah).
+            _ => return found.then_some(end - back),
         }
     }
-    false
+    found.then_some(0)
 }
 
 /// The key text of a consonant class.
@@ -1078,9 +1253,9 @@ mod unit {
         assert_eq!(loose_key("دير الزور"), "drzr");
         assert_eq!(loose_key("Dayr az-Zawr"), "drzr");
         assert_eq!(loose_key("Deir al-Zour"), "drzr");
-        assert_eq!(loose_key("الميادين"), "mdn");
-        assert_eq!(loose_key("al-Mayadeen"), "mdn");
-        assert_eq!(loose_key("Meyadin"), "mdn");
+        assert_eq!(loose_key("الميادين"), "mydn");
+        assert_eq!(loose_key("al-Mayadeen"), "mydn");
+        assert_eq!(loose_key("Meyadin"), "mydn");
         assert_eq!(loose_key("البوكمال"), "bkml");
         assert_eq!(loose_key("Abu Kamal"), "bkml");
         assert_eq!(loose_key("Al-Bukamal"), "bkml");

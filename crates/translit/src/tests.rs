@@ -308,7 +308,7 @@ fn word_keys_locate_words() {
             ("Clashes", "klshs"),
             ("in", "ʔn"),
             ("al", ""),
-            ("Mayadin", "mdn"),
+            ("Mayadin", "mydn"),
             ("and", "ʔnd"),
             ("دير", "dr"),
             ("الزور", "zr"),

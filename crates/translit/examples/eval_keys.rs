@@ -1,0 +1,209 @@
+//! Pairwise accuracy of the strict and loose keys on a names file written
+//! by `scripts/geonames/extract.py` (geonameid, country, script, name).
+//!
+//! ```text
+//! cargo run --release -p tarjama-translit --example eval_keys -- \
+//!     target/geonames/cities-levant.tsv [--errors N]
+//! ```
+//!
+//! For each key and for two splits (all cities; cities with at most 15
+//! distinct Latin names) it prints pairwise precision, recall and F1 over
+//! all pairs of Latin names (a pair is positive iff both names belong to
+//! the same geonameid, predicted positive iff their keys are equal), and
+//! the Arabic-vs-Latin recall (the share of Arabic/Latin name pairs of one
+//! city whose keys are equal). Pairs are counted per key group, never
+//! enumerated. `--dump` prints every name with its keys instead.
+//! `--errors N` also prints the N largest key groups that
+//! merge different cities, and N cities whose names the key splits.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+
+use tarjama_translit::keys::{Level, key_into};
+
+/// Which cities a score is computed over.
+type Split = fn(&City) -> bool;
+
+#[derive(Default)]
+struct City {
+    country: String,
+    latin: Vec<String>,
+    arabic: Vec<String>,
+}
+
+fn pairs(n: u64) -> u64 {
+    n * n.saturating_sub(1) / 2
+}
+
+struct Scores {
+    p: f64,
+    r: f64,
+    f: f64,
+    ar: f64,
+}
+
+fn score(
+    cities: &BTreeMap<u64, City>,
+    level: Level,
+    split: impl Fn(&City) -> bool,
+    errors: usize,
+) -> Scores {
+    let mut by_key: HashMap<String, u64> = HashMap::new();
+    let mut by_key_city: HashMap<(String, u64), u64> = HashMap::new();
+    let mut members: HashMap<String, Vec<(u64, String)>> = HashMap::new();
+    let (mut positives, mut ar_hits, mut ar_total) = (0u64, 0u64, 0u64);
+    let mut buf = String::new();
+    let mut split_cities = Vec::new();
+    for (&gid, city) in cities.iter().filter(|(_, c)| split(c)) {
+        let mut latin_keys: HashMap<String, u64> = HashMap::new();
+        for name in &city.latin {
+            key_into(name, level, &mut buf);
+            *latin_keys.entry(buf.clone()).or_default() += 1;
+            *by_key.entry(buf.clone()).or_default() += 1;
+            *by_key_city.entry((buf.clone(), gid)).or_default() += 1;
+            if errors > 0 {
+                members
+                    .entry(buf.clone())
+                    .or_default()
+                    .push((gid, name.clone()));
+            }
+        }
+        positives += pairs(city.latin.len() as u64);
+        for name in &city.arabic {
+            key_into(name, level, &mut buf);
+            ar_total += city.latin.len() as u64;
+            ar_hits += latin_keys.get(&buf).copied().unwrap_or(0);
+        }
+        if latin_keys.len() > 1 {
+            split_cities.push((latin_keys.len(), gid));
+        }
+    }
+    let predicted: u64 = by_key.values().map(|&n| pairs(n)).sum();
+    let tp: u64 = by_key_city.values().map(|&n| pairs(n)).sum();
+    let p = tp as f64 / predicted.max(1) as f64;
+    let r = tp as f64 / positives.max(1) as f64;
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let ar = ar_hits as f64 / ar_total.max(1) as f64;
+    if errors > 0 {
+        let mut merged: Vec<(u64, &String)> = by_key
+            .iter()
+            .map(|(k, &n)| {
+                let same: u64 = by_key_city
+                    .iter()
+                    .filter(|((kk, _), _)| kk == k)
+                    .map(|(_, &m)| pairs(m))
+                    .sum();
+                (pairs(n) - same, k)
+            })
+            .filter(|(fp, _)| *fp > 0)
+            .collect();
+        merged.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        for (fp, k) in merged.iter().take(errors) {
+            let names: Vec<String> = members[*k]
+                .iter()
+                .map(|(g, n)| format!("{n} [{g}]"))
+                .collect();
+            println!("  merged {fp} pairs under {k:?}: {}", names.join(", "));
+        }
+        split_cities.sort_by(|a, b| b.cmp(a));
+        for (n, gid) in split_cities.iter().take(errors) {
+            let city = &cities[gid];
+            let keyed: Vec<String> = city
+                .latin
+                .iter()
+                .chain(&city.arabic)
+                .map(|name| {
+                    key_into(name, level, &mut buf);
+                    format!("{name}={buf}")
+                })
+                .collect();
+            println!("  split {gid} into {n} keys: {}", keyed.join(", "));
+        }
+    }
+    Scores { p, r, f, ar }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: eval_keys NAMES.tsv [--errors N]");
+        return ExitCode::from(2);
+    };
+    let errors = args
+        .iter()
+        .position(|a| a == "--errors")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{path}: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut cities: BTreeMap<u64, City> = BTreeMap::new();
+    for (line_no, line) in text.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [gid, country, script, name] = fields[..] else {
+            eprintln!("{path}:{}: expected 4 fields", line_no + 1);
+            return ExitCode::from(1);
+        };
+        let Ok(gid) = gid.parse::<u64>() else {
+            eprintln!("{path}:{}: bad geonameid", line_no + 1);
+            return ExitCode::from(1);
+        };
+        let city = cities.entry(gid).or_default();
+        city.country = country.to_string();
+        match script {
+            "arabic" => city.arabic.push(name.to_string()),
+            _ => city.latin.push(name.to_string()),
+        }
+    }
+    if args.iter().any(|a| a == "--dump") {
+        // One line per name: geonameid, script, name, strict, loose.
+        let mut buf = String::new();
+        for (gid, city) in &cities {
+            for (script, names) in
+                [("latin", &city.latin), ("arabic", &city.arabic)]
+            {
+                for name in names {
+                    key_into(name, Level::Strict, &mut buf);
+                    let strict = buf.clone();
+                    key_into(name, Level::Loose, &mut buf);
+                    println!("{gid}\t{script}\t{name}\t{strict}\t{buf}");
+                }
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "| key | split | cities | latin names | P | R | F1 | ar-lat recall |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    let splits: [(&str, Split); 2] =
+        [("all", |_| true), ("<=15", |c| c.latin.len() <= 15)];
+    for (split_name, split) in splits {
+        let n_cities = cities.values().filter(|c| split(c)).count();
+        let n_latin: usize =
+            cities.values().filter(|c| split(c)).map(|c| c.latin.len()).sum();
+        for (level_name, level) in
+            [("strict", Level::Strict), ("loose", Level::Loose)]
+        {
+            let s = score(&cities, level, split, 0);
+            println!(
+                "| {level_name} | {split_name} | {n_cities} | {n_latin} | \
+                 {:.3} | {:.3} | {:.3} | {:.3} |",
+                s.p, s.r, s.f, s.ar
+            );
+        }
+    }
+    if errors > 0 {
+        println!("\nloose key errors, cities with <= 15 Latin names:");
+        score(&cities, Level::Loose, |c| c.latin.len() <= 15, errors);
+    }
+    let countries: std::collections::BTreeSet<&str> =
+        cities.values().map(|c| c.country.as_str()).collect();
+    eprintln!("countries: {countries:?}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Pairwise accuracy of simple baseline keys on the GeoNames names written
+by extract.py, for comparison with tarjama's strict and loose keys
+(examples/eval_keys.rs computes the same figures).
+
+Usage: baselines.py [NAMES.tsv]
+
+Keys: `unidecode-lower` (unidecode, then lower case) and `metaphone`
+(jellyfish.metaphone of the unidecoded name). For each key and for two
+splits (all cities; cities with at most 15 distinct Latin names):
+- pairwise precision/recall/F1 over all pairs of Latin names, a pair being
+  positive iff both names belong to the same geonameid and predicted
+  positive iff their keys are equal;
+- Arabic-vs-Latin recall: the share of (Arabic name, Latin name) pairs of
+  the same city whose keys are equal.
+Pairs are counted per key group, not enumerated.
+"""
+
+import collections
+import sys
+
+import jellyfish
+from unidecode import unidecode
+
+
+def load(path):
+    cities = collections.defaultdict(lambda: {"latin": [], "arabic": []})
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            gid, _cc, script, name = line.rstrip("\n").split("\t")
+            cities[gid][script].append(name)
+    return cities
+
+
+def pairs(n):
+    return n * (n - 1) // 2
+
+
+def scores(cities, key):
+    by_key = collections.Counter()
+    by_key_city = collections.Counter()
+    positives = 0
+    ar_hits = ar_total = 0
+    for gid, names in cities.items():
+        latin_keys = [key(n) for n in names["latin"]]
+        positives += pairs(len(latin_keys))
+        for k in latin_keys:
+            by_key[k] += 1
+            by_key_city[(k, gid)] += 1
+        arabic_keys = [key(n) for n in names["arabic"]]
+        counts = collections.Counter(latin_keys)
+        for k in arabic_keys:
+            ar_total += len(latin_keys)
+            ar_hits += counts[k]
+    predicted = sum(pairs(n) for n in by_key.values())
+    tp = sum(pairs(n) for n in by_key_city.values())
+    p = tp / predicted if predicted else 0.0
+    r = tp / positives if positives else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    ar = ar_hits / ar_total if ar_total else 0.0
+    return p, r, f, ar
+
+
+KEYS = {
+    "unidecode-lower": lambda s: unidecode(s).lower(),
+    "metaphone": lambda s: jellyfish.metaphone(unidecode(s)),
+}
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else \
+        "target/geonames/cities-levant.tsv"
+    cities = load(path)
+    splits = {
+        "all": cities,
+        "<=15": {g: n for g, n in cities.items() if len(n["latin"]) <= 15},
+    }
+    print("| key | split | cities | latin names | P | R | F1 | ar-lat recall |")
+    print("|---|---|---|---|---|---|---|---|")
+    for split, subset in splits.items():
+        n_latin = sum(len(n["latin"]) for n in subset.values())
+        for name, key in KEYS.items():
+            p, r, f, ar = scores(subset, key)
+            print(f"| {name} | {split} | {len(subset)} | {n_latin} | "
+                  f"{p:.3f} | {r:.3f} | {f:.3f} | {ar:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
