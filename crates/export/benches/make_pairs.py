@@ -5,13 +5,28 @@ human-translated Arabic-English pairs repeated with variations.
     python3 crates/export/benches/make_pairs.py 1000000 /tmp/pairs-1m.jsonl \
         ../shared/data/ntrex/ar-en.tsv ../shared/data/flores/ar-en.dev.tsv
 
-Each repetition changes the pair (a running number in both sides, every
-third copy with a trailing clause), so the output has no exact
-duplicates. The data stays outside the repository (CC BY-SA 4.0).
+Each repetition changes the pair (a code word spelled from the repetition
+number in both scripts, every third copy with a trailing clause), so the
+output has neither exact nor near duplicates (the near-duplicate key drops
+digits, so numbers alone would not do). The data stays outside the
+repository (CC BY-SA 4.0).
 """
 
 import json
 import sys
+
+
+LATIN = "bcdfghjklmnpqrstvwxz"
+ARABIC = "بتثجحخدذرزسشصضطظعغفق"
+
+
+def code_word(n: int, letters: str) -> str:
+    word = ""
+    while True:
+        word = letters[n % len(letters)] + word
+        n //= len(letters)
+        if n == 0:
+            return word
 
 
 def main() -> None:
@@ -29,8 +44,8 @@ def main() -> None:
             ar, en, doc = base[i % len(base)]
             rep = i // len(base)
             if rep:
-                ar = f"{ar} ({rep})"
-                en = f"{en} ({rep})"
+                ar = f"{ar} ({code_word(rep, ARABIC)})"
+                en = f"{en} ({code_word(rep, LATIN)})"
             if rep % 3 == 2:
                 ar += " وهذا ما قيل."
                 en += " That is what was said."

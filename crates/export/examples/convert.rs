@@ -9,12 +9,15 @@
 //!
 //! Moses paths are prefixes (`/tmp/pairs` for `/tmp/pairs.ar` and
 //! `/tmp/pairs.en`). `count` as the output format reads and counts only.
+//! A last argument `filter` runs the default filters and prints the
+//! report instead of the count.
 
 use std::fs::File;
 use std::io::{BufReader, BufWriter};
 
 use tarjama_export::{
-    ExportError, Format, FormatOptions, MosesReader, MosesWriter, PairWriter,
+    ExportError, Filter, FilterOptions, Format, FormatOptions, MosesReader,
+    MosesWriter, PairWriter, Report,
 };
 use tarjama_record::PairRecordV1;
 
@@ -72,12 +75,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?),
         format => tarjama_export::writer(format, create(output)?, &options)?,
     };
-    let mut n = 0u64;
+    let mut filter = (rest.get(1).map(String::as_str) == Some("filter"))
+        .then(|| Filter::new(FilterOptions::default()));
+    let mut report = Report::new();
     for pair in pairs {
-        writer.write_pair(&pair?)?;
-        n += 1;
+        let pair = pair?;
+        let verdict = filter.as_mut().and_then(|f| f.check(&pair));
+        report.count(verdict);
+        if verdict.is_none() {
+            writer.write_pair(&pair)?;
+        }
     }
     writer.finish()?;
-    println!("{n} pairs");
+    if filter.is_some() {
+        println!("{}", report.to_json());
+    } else {
+        println!("{} pairs", report.pairs_in);
+    }
     Ok(())
 }

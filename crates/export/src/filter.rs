@@ -9,7 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use tarjama_record::PairRecordV1;
 use whatlang::Script;
 
-use crate::fold::{exact_key, near_key};
+use crate::fold::{exact_key, is_letter, near_key};
 
 /// Why a pair was rejected. The filters run in the order of
 /// [`Reason::ALL`]; a pair gets the first reason that applies.
@@ -185,7 +185,7 @@ fn is_url(word: &str) -> bool {
 fn has_text(side: &str) -> bool {
     side.split_whitespace()
         .filter(|word| !is_url(word))
-        .any(|word| word.chars().any(char::is_alphabetic))
+        .any(|word| word.chars().any(is_letter))
 }
 
 /// Whether brackets nest and close; with `quotes`, also whether `«»` and
@@ -265,7 +265,7 @@ fn wrong_language(side: &str, lang: &str, min_letters: usize) -> bool {
     };
     let mut letters = 0usize;
     let mut in_script = 0usize;
-    for c in side.chars().filter(|c| c.is_alphabetic()) {
+    for c in side.chars().filter(|&c| is_letter(c)) {
         letters += 1;
         let script = match c {
             '\u{0600}'..='\u{06FF}'
@@ -292,8 +292,13 @@ fn wrong_language(side: &str, lang: &str, min_letters: usize) -> bool {
         return true;
     }
     // A Latin-script side in the right script: trust whatlang only when it
-    // is sure, and only about long segments.
+    // is sure, only about long segments, and for English only when the
+    // side has none of the commonest English words (whatlang takes
+    // name-heavy English headlines for other languages).
     if want == Script::Latin && letters >= 3 * min_letters {
+        if lang == "en" && has_english_function_word(side) {
+            return false;
+        }
         if let Some(info) = whatlang::detect(side) {
             let code = info.lang().code();
             let same =
@@ -302,6 +307,16 @@ fn wrong_language(side: &str, lang: &str, min_letters: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `side` has one of the commonest English function words.
+fn has_english_function_word(side: &str) -> bool {
+    const WORDS: [&str; 20] = [
+        "the", "of", "and", "to", "in", "is", "that", "for", "it", "was",
+        "on", "with", "as", "he", "she", "are", "be", "at", "by", "this",
+    ];
+    side.split(|c: char| !is_letter(c))
+        .any(|word| WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
 }
 
 /// The ISO 639-3 code whatlang uses for an ISO 639-1 code.
@@ -512,6 +527,13 @@ mod tests {
             "ru",
             20
         ));
+        // Name-heavy English that whatlang is sure is something else.
+        let headline = "Rangers' Graham Dorrans optimistic ahead of Rapid \
+                        Vienna clash That is what was said.";
+        assert!(!wrong_language(headline, "en", 20));
+        let french = "Le gouvernement a annoncé mardi une nouvelle série de \
+                      mesures pour soutenir les agriculteurs touchés.";
+        assert!(wrong_language(french, "en", 20));
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! This is a small local fold; `tarjama_translit::normalize` will replace
 //! it once that crate's normalization lands.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, is_nfc_quick,
+};
 
 /// Whether `c` is invisible formatting: bidi marks and embeddings, zero
 /// width characters, the byte-order mark, soft hyphen, Arabic tatweel.
@@ -35,7 +37,14 @@ fn is_invisible(c: char) -> bool {
 pub fn exact_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfc() {
+    // Most text is already NFC: skip the composing pass then.
+    let nfc: Box<dyn Iterator<Item = char>> =
+        if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            Box::new(text.chars())
+        } else {
+            Box::new(text.nfc())
+        };
+    for c in nfc {
         if is_invisible(c) {
             continue;
         }
@@ -50,6 +59,20 @@ pub fn exact_key(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `char::is_alphabetic` with fast answers for ASCII and the Arabic
+/// letters (the standard lookup is slow outside ASCII).
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7F}' => false,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\u{0660}'..='\u{066D}' | '\u{060C}' | '\u{061B}' | '\u{061F}' => {
+            false
+        }
+        c => c.is_alphabetic(),
+    }
 }
 
 /// Folds Arabic letter variants that spelling habits mix up.
@@ -77,12 +100,31 @@ fn fold_arabic(c: char) -> char {
 /// ```
 pub fn near_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkd() {
-        if is_combining_mark(c) || is_invisible(c) || !c.is_alphabetic() {
-            continue;
+    let mut push = |c: char| {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                out.push(c.to_ascii_lowercase());
+            }
+            return;
+        }
+        if is_combining_mark(c) || is_invisible(c) || !is_letter(c) {
+            return;
+        }
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            out.push(fold_arabic(c));
+            return;
         }
         for lower in c.to_lowercase() {
             out.push(fold_arabic(lower));
+        }
+    };
+    // Decomposing character by character is enough: combining marks are
+    // dropped, so their canonical order does not matter.
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            decompose_compatible(c, &mut push);
         }
     }
     out
@@ -99,6 +141,13 @@ mod tests {
         assert_eq!(exact_key("e\u{301}"), "\u{e9}");
         assert_eq!(exact_key("\u{FEFF}"), "");
         assert_ne!(exact_key("a,b"), exact_key("a b"));
+    }
+
+    #[test]
+    fn is_letter_agrees_with_std() {
+        for c in ('\u{0}'..='\u{0800}').chain(['ﷺ', 'ß', '\u{1F600}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
