@@ -2,6 +2,7 @@
 
 #[macro_use]
 mod macros;
+mod align;
 mod build;
 mod export;
 mod key;
@@ -10,4 +11,3 @@ mod places;
 mod segment;
 mod translit;
 mod util;
-mod align;

@@ -46,13 +46,13 @@ impl Source {
     /// Opens the source for buffered reading.
     pub fn open(&self) -> anyhow::Result<Box<dyn BufRead>> {
         Ok(match self {
-            Source::Stdin => Box::new(BufReader::with_capacity(
-                1 << 16,
-                io::stdin().lock(),
-            )),
+            Source::Stdin => {
+                Box::new(BufReader::with_capacity(1 << 16, io::stdin().lock()))
+            }
             Source::File(path) => {
-                let file = File::open(path)
-                    .with_context(|| format!("{}: cannot open", path.display()))?;
+                let file = File::open(path).with_context(|| {
+                    format!("{}: cannot open", path.display())
+                })?;
                 Box::new(BufReader::with_capacity(1 << 16, file))
             }
         })

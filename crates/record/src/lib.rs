@@ -295,9 +295,13 @@ mod tests {
 
     #[test]
     fn roles_round_trip() {
-        for role in
-            [Role::Title, Role::Lead, Role::Question, Role::Answer, Role::Other]
-        {
+        for role in [
+            Role::Title,
+            Role::Lead,
+            Role::Question,
+            Role::Answer,
+            Role::Other,
+        ] {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("caption"), None);
