@@ -88,10 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.lossy,
             threads,
             &mut out,
-            |line, buf| match normalize_line(normalizer, script, line) {
-                Cow::Borrowed(text) => buf.push_str(text),
-                Cow::Owned(text) => buf.push_str(&text),
-            },
+            |line, buf| normalize_line_into(normalizer, script, line, buf),
         )?;
     }
     out.finish()?;
@@ -253,21 +250,22 @@ fn normalize_lines(
     n_lines
 }
 
-/// Normalizes one line as `script` says.
-pub fn normalize_line<'a>(
+/// Normalizes one line as `script` says, appending it to `out`.
+pub fn normalize_line_into(
     normalizer: &Normalizer,
     script: Script,
-    line: &'a str,
-) -> Cow<'a, str> {
+    line: &str,
+    out: &mut String,
+) {
     let latin = match script {
         Script::Arabic => false,
         Script::Latin => true,
         Script::Auto => !is_mostly_arabic(line),
     };
     if latin {
-        Cow::Owned(tarjama_translit::latin::fold(line))
+        tarjama_translit::latin::fold_into(line, out);
     } else {
-        normalizer.normalize(line)
+        normalizer.normalize_into(line, out);
     }
 }
 
