@@ -746,4 +746,64 @@ mod tests {
             assert_eq!(s.name().parse::<Scheme>().unwrap(), s);
         }
     }
+
+    #[test]
+    fn readable_hamza_and_long_vowels() {
+        let ala = |s: &str| romanize(s, Scheme::AlaLc);
+        assert_eq!(ala("سؤال"), "sʼāl");
+        assert_eq!(ala("قرآن"), "qrʼān");
+        assert_eq!(ala("آمنة"), "āmnah");
+        assert_eq!(ala("سَمَاءٌ"), "samāʼun");
+        assert_eq!(ala("نُور"), "nūr");
+        assert_eq!(ala("كَبِير"), "kabīr");
+        assert_eq!(ala("مَدْرَسَةٌ"), "madrasatun");
+        assert_eq!(ala("پاریس"), "pārys");
+        // Non-Arabic text, emoji and invisible marks pass through.
+        assert_eq!(ala("Reuters 🙂 \u{200F}"), "Reuters 🙂 \u{200F}");
+    }
+
+    /// Arabic letters and marks, and characters outside every Buckwalter
+    /// alphabet, for the round-trip property.
+    const ROUND_TRIP: &[char] = &[
+        'ء', 'آ', 'أ', 'ؤ', 'إ', 'ئ', 'ا', 'ب', 'ة', 'ت', 'ث', 'ج', 'ح', 'خ',
+        'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ـ', 'ف',
+        'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ى', 'ي', '\u{064B}', '\u{064C}',
+        '\u{064D}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}',
+        '\u{0652}', '\u{0670}', 'ٱ', 'پ', 'چ', 'ڤ', 'گ', ' ', '0', '9', '.',
+        ',', '-', '،', '٣', '«', '»', '\u{00A0}', 'é',
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn buckwalter_round_trips_arabic_text(
+            picks in proptest::collection::vec(0..ROUND_TRIP.len(), 0..60)
+        ) {
+            let text: String = picks.iter().map(|&k| ROUND_TRIP[k]).collect();
+            for scheme in [
+                Scheme::Buckwalter,
+                Scheme::SafeBuckwalter,
+                Scheme::XmlBuckwalter,
+            ] {
+                let roman = romanize(&text, scheme);
+                proptest::prop_assert_eq!(
+                    deromanize(&roman, scheme).unwrap(),
+                    text.clone()
+                );
+            }
+        }
+
+        #[test]
+        fn readable_never_panics_and_is_ascii(
+            picks in proptest::collection::vec(0..ROUND_TRIP.len(), 0..60)
+        ) {
+            let text: String = picks.iter().map(|&k| ROUND_TRIP[k]).collect();
+            let ascii = romanize(&text, Scheme::Ascii);
+            let _ = romanize(&text, Scheme::AlaLc);
+            // Only the non-ASCII passers-by (guillemets, NBSP, é) stay.
+            let allowed = |c: char| {
+                c.is_ascii() || matches!(c, '«' | '»' | '\u{a0}' | 'é')
+            };
+            proptest::prop_assert!(ascii.chars().all(allowed));
+        }
+    }
 }
