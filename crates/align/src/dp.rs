@@ -111,6 +111,25 @@ pub(crate) struct Solution {
     pub(crate) touched_edge: bool,
 }
 
+/// `ln(sum(exp(terms)))`, with one logarithm.
+#[inline]
+fn log_sum(terms: &[f32; 8]) -> f32 {
+    let top = terms.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if top == f32::NEG_INFINITY {
+        return top;
+    }
+    let mut sum = 0.0;
+    for &t in terms {
+        let d = t - top;
+        // Below e^-20 a term does not change an f32 sum.
+        if d > -20.0 {
+            sum += d.exp();
+        }
+    }
+    top + sum.ln()
+}
+
+#[cfg(test)]
 #[inline]
 fn log_add(a: f32, b: f32) -> f32 {
     if a == f32::NEG_INFINITY {
@@ -142,6 +161,10 @@ pub(crate) fn solve(
     let mut best = vec![f32::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
     let mut fwd = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
+    // The bead costs of each cell, kept for the backward pass (indexed
+    // by the cell the bead ends in).
+    let mut costs =
+        vec![f32::INFINITY; if posteriors { cells * MOVES.len() } else { 0 }];
     let inv_t = 1.0 / temperature.max(1e-3);
     if let Some(idx) = band.index(0, 0) {
         if let Some(b) = best.get_mut(idx) {
@@ -160,7 +183,8 @@ pub(crate) fn solve(
             }
             let mut cell_best = f32::INFINITY;
             let mut cell_move = u8::MAX;
-            let mut cell_fwd = f32::NEG_INFINITY;
+            // Forward terms, summed with one logarithm at the end.
+            let mut terms = [f32::NEG_INFINITY; 8];
             for (mv, &(di, dj)) in MOVES.iter().enumerate() {
                 if !scorer.allowed.get(mv).copied().unwrap_or(false) {
                     continue;
@@ -182,15 +206,19 @@ pub(crate) fn solve(
                 if !cost.is_finite() {
                     continue;
                 }
+                if let Some(slot) = costs.get_mut(here * MOVES.len() + mv) {
+                    *slot = cost;
+                }
                 let total = prev_best + cost;
                 if total < cell_best {
                     cell_best = total;
                     cell_move = mv as u8;
                 }
-                if posteriors {
-                    cell_fwd = log_add(cell_fwd, prev_fwd - cost * inv_t);
+                if let Some(term) = terms.get_mut(mv) {
+                    *term = prev_fwd - cost * inv_t;
                 }
             }
+            let cell_fwd = if posteriors { log_sum(&terms) } else { 0.0 };
             if let Some(b) = best.get_mut(here) {
                 *b = cell_best;
             }
@@ -250,7 +278,7 @@ pub(crate) fn solve(
             {
                 continue;
             }
-            let mut acc = f32::NEG_INFINITY;
+            let mut terms = [f32::NEG_INFINITY; 8];
             for (mv, &(di, dj)) in MOVES.iter().enumerate() {
                 if !scorer.allowed.get(mv).copied().unwrap_or(false) {
                     continue;
@@ -261,11 +289,15 @@ pub(crate) fn solve(
                 if next_bwd == f32::NEG_INFINITY {
                     continue;
                 }
-                let cost = scorer.cost(mv, i, j);
-                if cost.is_finite() {
-                    acc = log_add(acc, next_bwd - cost * inv_t);
+                let cost = costs
+                    .get(next * MOVES.len() + mv)
+                    .copied()
+                    .unwrap_or(f32::INFINITY);
+                if let Some(term) = terms.get_mut(mv) {
+                    *term = next_bwd - cost * inv_t;
                 }
             }
+            let acc = log_sum(&terms);
             if let Some(b) = bwd.get_mut(here) {
                 *b = acc;
             }
@@ -309,6 +341,17 @@ mod tests {
         }
         assert!(band.index(4, 10).is_some());
         assert!(band.index(0, 5).is_none());
+    }
+
+    #[test]
+    fn log_sum_matches_pairwise() {
+        let mut terms = [f32::NEG_INFINITY; 8];
+        assert_eq!(log_sum(&terms), f32::NEG_INFINITY);
+        terms[0] = -1.0;
+        terms[3] = -2.5;
+        terms[7] = -400.0;
+        let pairwise = log_add(log_add(-1.0, -2.5), -400.0);
+        assert!((log_sum(&terms) - pairwise).abs() < 1e-5);
     }
 
     #[test]

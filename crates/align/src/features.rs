@@ -62,6 +62,9 @@ pub(crate) struct Features {
     pub(crate) expect: Vec<u64>,
     /// Sorted hashes offered to the other side's expectations.
     pub(crate) pool: Vec<u64>,
+    /// A 256-bit Bloom signature of `pool` (two bits per hash, see
+    /// [`bloom_bits`]), to rule out most look-ups without a search.
+    pub(crate) pool_sig: [u64; 4],
     /// Sorted hashes of the lowercased words, for the dictionary.
     pub(crate) words: Vec<u64>,
     /// Punctuation bits (`P_*`).
@@ -331,11 +334,34 @@ pub(crate) fn extract(
     pool.dedup();
     lower_words.sort_unstable();
     lower_words.dedup();
+    for &h in &pool {
+        for (word, bit) in bloom_bits(h) {
+            if let Some(w) = feats.pool_sig.get_mut(word) {
+                *w |= bit;
+            }
+        }
+    }
     feats.pool = pool;
     feats.words = lower_words;
     feats.expect.truncate(24);
     feats.numbers.truncate(24);
     feats
+}
+
+/// The two Bloom-signature bits of a hash, as (word, bit mask).
+#[inline]
+pub(crate) fn bloom_bits(h: u64) -> [(usize, u64); 2] {
+    let a = (h & 0xff) as usize;
+    let b = ((h >> 8) & 0xff) as usize;
+    [(a / 64, 1 << (a % 64)), (b / 64, 1 << (b % 64))]
+}
+
+/// Whether a Bloom signature may contain a hash.
+#[inline]
+pub(crate) fn bloom_may_contain(sig: &[u64; 4], h: u64) -> bool {
+    bloom_bits(h)
+        .iter()
+        .all(|&(word, bit)| sig.get(word).is_some_and(|w| w & bit != 0))
 }
 
 /// Name keys live in their own hash space so that a key never collides

@@ -5,7 +5,7 @@
 
 use crate::features::{
     Features, Kind, P_BULLET, P_COLON, P_EXCLAIM, P_PAREN, P_PERCENT,
-    P_QUESTION, P_QUOTE,
+    P_QUESTION, P_QUOTE, bloom_may_contain,
 };
 
 /// The bead types the dynamic programme considers, as (source count,
@@ -63,13 +63,21 @@ pub(crate) struct LengthModel {
     pub(crate) floor: f32,
     /// Variance of the log ratio of unrelated sentences.
     pub(crate) random_var: f32,
+    /// `ln(random_var) / 2`.
+    pub(crate) random_half_ln: f32,
 }
 
 impl LengthModel {
     /// Arabic–English (and the default for unknown pairs): fitted on
     /// FLORES-200 dev, not on the test data.
-    pub(crate) const DEFAULT: LengthModel =
-        LengthModel { ratio: 1.08, s2: 1.2, floor: 0.01, random_var: 0.68 };
+    pub(crate) const DEFAULT: LengthModel = LengthModel {
+        ratio: 1.08,
+        s2: 1.2,
+        floor: 0.01,
+        random_var: 0.68,
+        // ln(0.68) / 2
+        random_half_ln: -0.192_83,
+    };
 
     /// The log-likelihood ratio (nats) of lengths `ls`, `lt` under
     /// "translation" against "unrelated".
@@ -103,7 +111,7 @@ impl LengthModel {
         // free translations that a normal would call impossible.
         let matched =
             -2.5 * fast_ln(1.0 + 0.5 * x2 * inv_var) - half_ln_var + 0.285;
-        let random = -0.5 * x2 / self.random_var - 0.5 * self.random_var.ln();
+        let random = -0.5 * x2 / self.random_var - self.random_half_ln;
         matched - random
     }
 }
@@ -451,7 +459,10 @@ fn multiset_hits(src: &[Features], tgt: &[Features]) -> (usize, usize) {
 fn expectations(from: &[Features], to: &[Features]) -> (usize, usize) {
     let (mut hits, mut misses) = (0, 0);
     for value in from.iter().flat_map(|f| f.expect.iter()) {
-        if to.iter().any(|f| f.pool.binary_search(value).is_ok()) {
+        if to.iter().any(|f| {
+            bloom_may_contain(&f.pool_sig, *value)
+                && f.pool.binary_search(value).is_ok()
+        }) {
             hits += 1;
         } else {
             misses += 1;

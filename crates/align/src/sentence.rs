@@ -51,13 +51,107 @@ pub(crate) fn align(
     }
     let final_pass = !settings.adapt || n + m < 24;
     let sides = Sides { src, tgt, dict };
-    let first =
-        banded(&sides, &params, settings, None, final_pass, diagnostics);
-    if final_pass {
-        return first;
+    let small =
+        n <= settings.full_search_below && m <= settings.full_search_below;
+    if small {
+        let full = n.max(m);
+        let first = banded(
+            &sides,
+            &params,
+            settings,
+            Start::Lengths,
+            full,
+            0,
+            final_pass,
+            diagnostics,
+        );
+        if final_pass {
+            return first;
+        }
+        let adapted = reestimate(&first, src, tgt, &params);
+        return banded(
+            &sides,
+            &adapted,
+            settings,
+            Start::Lengths,
+            full,
+            0,
+            true,
+            &mut Vec::new(),
+        );
     }
-    let adapted = reestimate(&first, src, tgt, &params);
-    banded(&sides, &adapted, settings, Some(&first), true, &mut Vec::new())
+    // Long documents, coarse to fine: align chunks of CHUNK sentences by
+    // length alone (cheap, and wide enough for any drift), then search a
+    // narrow band around the chunk path with the full model, recentring
+    // the band where the path touches its edge.
+    let located = coarse_path(src, tgt, &params, settings, diagnostics);
+    let narrow = (settings.band / 2).max(4);
+    banded(
+        &sides,
+        &params,
+        settings,
+        Start::Path(&located),
+        narrow,
+        4,
+        true,
+        diagnostics,
+    )
+}
+
+/// Sentences per chunk in the coarse pass of long documents.
+const CHUNK: usize = 8;
+
+/// Sums the lengths of consecutive runs of `CHUNK` sentences.
+fn chunks(feats: &[Features]) -> Vec<Features> {
+    feats
+        .chunks(CHUNK)
+        .map(|c| Features {
+            len: c.iter().map(|f| f.len).sum(),
+            ..Features::default()
+        })
+        .collect()
+}
+
+/// A rough sentence-level path from a length-only alignment of chunks:
+/// each chunk bead becomes one bead over the sentences it covers.
+fn coarse_path(
+    src: &[Features],
+    tgt: &[Features],
+    params: &Params,
+    settings: &RunSettings,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Bead> {
+    let (src_chunks, tgt_chunks) = (chunks(src), chunks(tgt));
+    let mut coarse = params.clone();
+    coarse.anchors = false;
+    coarse.max_group = 2;
+    let sides = Sides { src: &src_chunks, tgt: &tgt_chunks, dict: &[] };
+    let beads = banded(
+        &sides,
+        &coarse,
+        settings,
+        Start::Lengths,
+        settings.band,
+        4,
+        false,
+        diagnostics,
+    );
+    let (n, m) = (src.len(), tgt.len());
+    beads
+        .iter()
+        .map(|b| {
+            let i = (b.i * CHUNK).min(n);
+            let j = (b.j * CHUNK).min(m);
+            Bead {
+                i,
+                j,
+                di: ((b.i + b.di) * CHUNK).min(n) - i,
+                dj: ((b.j + b.dj) * CHUNK).min(m) - j,
+                cost: b.cost,
+                posterior: b.posterior,
+            }
+        })
+        .collect()
 }
 
 fn one_sided(n: usize, m: usize) -> Vec<Bead> {
@@ -143,11 +237,25 @@ struct Sides<'a> {
     dict: &'a [Vec<Vec<u64>>],
 }
 
+/// Where a band starts: around the cumulative-length diagonal, or
+/// around an earlier path.
+#[derive(Clone, Copy)]
+enum Start<'a> {
+    Lengths,
+    Path(&'a [Bead]),
+}
+
+/// One banded search: recentres the band on the path found while the
+/// path touches the band's edge (up to `recentre` times), then doubles
+/// the width, within the cell limit.
+#[allow(clippy::too_many_arguments)]
 fn banded(
     sides: &Sides<'_>,
     params: &Params,
     settings: &RunSettings,
-    hint: Option<&[Bead]>,
+    start: Start<'_>,
+    mut width: usize,
+    recentre: usize,
     posteriors: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Bead> {
@@ -155,41 +263,46 @@ fn banded(
     let (n, m) = (src.len(), tgt.len());
     let scorer = Scorer::new(src, tgt, sides.dict, params);
     let full = n.max(m);
-    let small =
-        n <= settings.full_search_below && m <= settings.full_search_below;
-    let (mut centres, mut width) = match hint {
-        _ if small => (centers(src, tgt), full),
-        // A second pass searches a narrower band around the first path.
-        Some(beads) => (path_centres(beads, n, m), (settings.band / 2).max(4)),
-        None => (centers(src, tgt), settings.band.max(4)),
+    let mut centres = match start {
+        Start::Lengths => centers(src, tgt),
+        Start::Path(beads) => path_centres(beads, n, m),
     };
     let mut recentred = 0;
     loop {
         let band = Band::around(&centres, width, m);
+        // Search with Viterbi alone until the band holds the path; the
+        // posteriors (forward–backward, twice the work) are computed once,
+        // on the final band, where Viterbi gives the same path again.
         let solution =
-            solve(&scorer, n, m, &band, settings.temperature, posteriors);
-        if !solution.touched_edge || width >= full {
-            return solution.beads;
+            solve(&scorer, n, m, &band, settings.temperature, false);
+        let settled = !solution.touched_edge || width >= full;
+        let wider = Band::around(&centres, width * 2, m);
+        let stuck =
+            recentred >= recentre && wider.cells() > settings.max_cells;
+        if settled || stuck {
+            if stuck && !settled {
+                diagnostics.push(Diagnostic::warning(
+                    "band-limit",
+                    format!(
+                        "the best path touches the search band (half-width \
+                         {width}) and a wider band would exceed the memory \
+                         limit; the alignment may be off in places"
+                    ),
+                ));
+            }
+            if !posteriors {
+                return solution.beads;
+            }
+            return solve(&scorer, n, m, &band, settings.temperature, true)
+                .beads;
         }
         // First move the band onto the path found (the drift of the
         // first guess is the usual reason for touching its edge); widen
         // only when that does not help.
-        if recentred < 3 {
+        if recentred < recentre {
             recentred += 1;
             centres = path_centres(&solution.beads, n, m);
             continue;
-        }
-        let wider = Band::around(&centres, width * 2, m);
-        if wider.cells() > settings.max_cells {
-            diagnostics.push(Diagnostic::warning(
-                "band-limit",
-                format!(
-                    "the best path touches the search band (half-width \
-                     {width}) and a wider band would exceed the memory \
-                     limit; the alignment may be off in places"
-                ),
-            ));
-            return solution.beads;
         }
         width *= 2;
         recentred = 0;
