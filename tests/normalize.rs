@@ -116,3 +116,15 @@ fn invalid_utf8_in_a_late_block_has_the_right_line() {
     assert!(got.ends_with("ok \u{FFFD} broken\nه\n"));
     assert_eq!(got.lines().count(), 150_002);
 }
+
+#[test]
+fn explicit_latin_script_uses_latin_folding() {
+    let input = "Ḩalab\nDeir ez-Zor\nدير الزور\n";
+    let out = util::run_ok(&["normalize", "--script", "latin"], input);
+    let expected: String = input
+        .lines()
+        .map(|l| tarjama_translit::latin::fold(l) + "\n")
+        .collect();
+    assert_eq!(out, expected);
+    assert_ne!(out.lines().next(), Some("Ḩalab"));
+}
