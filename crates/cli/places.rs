@@ -365,6 +365,7 @@ fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
     let sources = Source::from_args(&args.files);
     let mut out = Output::create(args.output.as_deref())?;
     let convention = args.rewrite.map(Convention::from);
+    let tagger = gazetteer.tagger(&options);
     for source in &sources {
         let name = source.name();
         let mut line_no = 0u64;
@@ -374,12 +375,12 @@ fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
             |line| {
                 line_no += 1;
                 if let Some(convention) = convention {
-                    let text = gazetteer.rewrite(line, convention, &options);
+                    let text = tagger.rewrite(line, convention);
                     out.write_all(text.as_bytes())?;
                     out.write_all(b"\n")?;
                     return Ok(());
                 }
-                for m in gazetteer.tag(line, &options) {
+                for m in tagger.tag(line) {
                     let Some(place) = gazetteer.place(m.place) else {
                         continue;
                     };
@@ -424,8 +425,9 @@ fn termbase(args: TermbaseArgs) -> anyhow::Result<ExitCode> {
         let mut seen: BTreeMap<usize, (usize, Vec<String>)> = BTreeMap::new();
         let mut order = 0usize;
         let sources = Source::from_args(&args.files);
+        let tagger = gazetteer.tagger(&options);
         input::for_each_line(&sources, args.gazetteer.lossy, |line| {
-            for m in gazetteer.tag(line, &options) {
+            for m in tagger.tag(line) {
                 let entry = seen.entry(m.place).or_insert_with(|| {
                     order += 1;
                     (order, Vec::new())

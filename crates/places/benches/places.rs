@@ -99,6 +99,22 @@ fn bench_tag(c: &mut Criterion) {
         let mentions = g.tag(&text, &options);
         assert!(mentions.len() >= 20, "{lang}: {} mentions", mentions.len());
         group.throughput(Throughput::Bytes(text.len() as u64));
+        // The floor: keying every word, which tagging must do anyway.
+        group.bench_with_input(
+            BenchmarkId::new("word keys only", lang),
+            &text,
+            |b, t| {
+                b.iter(|| {
+                    let mut n = 0usize;
+                    tarjama_translit::keys::for_each_word_key(
+                        black_box(t),
+                        tarjama_translit::keys::Level::Strict,
+                        |_, k| n += k.len(),
+                    );
+                    n
+                })
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("prose", lang),
             &text,

@@ -1,7 +1,7 @@
 //! The [`Gazetteer`]: places plus the key indexes that make resolution a
 //! few hash lookups.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::error::PlacesError;
@@ -30,10 +30,10 @@ pub const BUILTIN_TSV: &str =
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    by_id: HashMap<String, u32>,
-    pub(crate) exact: HashMap<String, Vec<u32>>,
-    pub(crate) strict: HashMap<String, Vec<u32>>,
-    pub(crate) loose: HashMap<String, Vec<NameRef>>,
+    by_id: FxHashMap<String, u32>,
+    pub(crate) exact: FxHashMap<String, Vec<u32>>,
+    pub(crate) strict: FxHashMap<String, Vec<u32>>,
+    pub(crate) loose: FxHashMap<String, Vec<NameRef>>,
     fuzzy: OnceLock<FuzzyIndex>,
     tag_index: OnceLock<TagIndex>,
 }
@@ -54,7 +54,7 @@ impl Gazetteer {
     /// its aliases, so a user's file can extend the default gazetteer.
     pub fn from_places(places: impl IntoIterator<Item = Place>) -> Gazetteer {
         let mut list: Vec<Place> = Vec::new();
-        let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut by_id: FxHashMap<String, u32> = FxHashMap::default();
         for place in places {
             if let Some(&idx) = by_id.get(&place.id) {
                 if let Some(first) = list.get_mut(idx as usize) {
@@ -75,9 +75,9 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             places: list,
             by_id,
-            exact: HashMap::new(),
-            strict: HashMap::new(),
-            loose: HashMap::new(),
+            exact: FxHashMap::default(),
+            strict: FxHashMap::default(),
+            loose: FxHashMap::default(),
             fuzzy: OnceLock::new(),
             tag_index: OnceLock::new(),
         };
@@ -109,29 +109,28 @@ impl Gazetteer {
     }
 
     fn build_indexes(&mut self) {
-        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut strict: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut loose: HashMap<String, Vec<NameRef>> = HashMap::new();
-        let mut key = String::new();
-        for (p_idx, place) in self.places.iter().enumerate() {
+        // Computing the keys is the bulk of the work: it runs on all
+        // cores, in chunks of places; the indexes are then filled in place
+        // order, so they do not depend on the number of threads.
+        let keyed = key_all(&self.places);
+        let mut exact: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut strict: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut loose: FxHashMap<String, Vec<NameRef>> = FxHashMap::default();
+        for (p_idx, names) in keyed.into_iter().enumerate() {
             let Ok(p_idx) = u32::try_from(p_idx) else { break };
-            for (n_idx, name) in place.names().enumerate() {
+            for (n_idx, keys) in names.into_iter().enumerate() {
                 let Ok(n_idx) = u32::try_from(n_idx) else { break };
-                push_unique(&mut exact, keying::exact(name), p_idx);
-                tarjama_translit::keys::strict_key_into(name, &mut key);
-                if !key.is_empty() {
-                    push_unique(&mut strict, key.clone(), p_idx);
-                }
-                tarjama_translit::keys::loose_key_into(name, &mut key);
-                if key.is_empty() {
+                let NameKeys { exact: e, strict: s, loose: l, arabic } = keys;
+                push_unique(&mut exact, e, p_idx);
+                push_unique(&mut strict, s, p_idx);
+                if l.is_empty() {
                     continue;
                 }
                 // One name per place, key and script: similarity is
                 // scored against a name in the query's script when the
                 // place has one.
-                let arabic = is_arabic(name);
                 let name_ref = NameRef { place: p_idx, name: n_idx, arabic };
-                let refs = loose.entry(key.clone()).or_default();
+                let refs = loose.entry(l).or_default();
                 if !refs.iter().any(|r| r.place == p_idx && r.arabic == arabic)
                 {
                     refs.push(name_ref);
@@ -189,7 +188,7 @@ impl Gazetteer {
     }
 }
 
-fn push_unique(map: &mut HashMap<String, Vec<u32>>, key: String, idx: u32) {
+fn push_unique(map: &mut FxHashMap<String, Vec<u32>>, key: String, idx: u32) {
     if key.is_empty() {
         return;
     }
@@ -204,7 +203,7 @@ fn push_unique(map: &mut HashMap<String, Vec<u32>>, key: String, idx: u32) {
 /// deletion each of a common string meet under it).
 #[derive(Debug, Default)]
 pub(crate) struct FuzzyIndex {
-    pub(crate) by_variant: HashMap<String, Vec<NameRef>>,
+    pub(crate) by_variant: FxHashMap<String, Vec<NameRef>>,
 }
 
 /// The shortest loose key the fuzzy stage looks at.
@@ -212,7 +211,8 @@ pub(crate) const FUZZY_MIN_KEY: usize = 3;
 
 impl FuzzyIndex {
     fn build(gazetteer: &Gazetteer) -> FuzzyIndex {
-        let mut by_variant: HashMap<String, Vec<NameRef>> = HashMap::new();
+        let mut by_variant: FxHashMap<String, Vec<NameRef>> =
+            FxHashMap::default();
         let mut keys: Vec<(&String, &Vec<NameRef>)> =
             gazetteer.loose.iter().collect();
         // Insertion order decides candidate order; keep it stable.
@@ -256,4 +256,56 @@ pub(crate) fn deletion_variants(key: &str) -> Vec<String> {
 /// Whether `name` has Arabic-script letters.
 pub(crate) fn is_arabic(name: &str) -> bool {
     name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// The keys of one name.
+struct NameKeys {
+    exact: String,
+    strict: String,
+    loose: String,
+    arabic: bool,
+}
+
+fn key_place(place: &Place) -> Vec<NameKeys> {
+    place
+        .names()
+        .map(|name| NameKeys {
+            exact: keying::exact(name),
+            strict: keying::strict(name),
+            loose: keying::loose(name),
+            arabic: is_arabic(name),
+        })
+        .collect()
+}
+
+/// The keys of every name of every place, in order, computed on up to
+/// `available_parallelism` threads.
+fn key_all(places: &[Place]) -> Vec<Vec<NameKeys>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(8);
+    if threads <= 1 || places.len() < 2_000 {
+        return places.iter().map(key_place).collect();
+    }
+    let chunk = places.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = places
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter().map(key_place).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(places.len());
+        for (handle, part) in handles.into_iter().zip(places.chunks(chunk)) {
+            match handle.join() {
+                Ok(keys) => out.extend(keys),
+                // A thread cannot panic here (keys never panic); should
+                // one fail anyway, its chunk is keyed on this thread.
+                Err(_) => out.extend(part.iter().map(key_place)),
+            }
+        }
+        out
+    })
 }

@@ -21,7 +21,7 @@
 //! - Single words that are common Arabic or English words and also place
 //!   names ([`DEFAULT_STOP_WORDS`]) are not tagged alone.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use tarjama_translit::keys::{Level, for_each_word_key, strict_key_into};
@@ -152,10 +152,20 @@ impl Mention {
 /// name (to skip words quickly).
 #[derive(Debug, Default)]
 pub(crate) struct TagIndex {
-    names: HashMap<String, Vec<u32>>,
-    first_words: HashSet<String>,
+    names: FxHashMap<String, Vec<u32>>,
+    first_words: FxHashSet<String>,
+    /// Keys of Arabic first words written with proclitics ("والميادين",
+    /// "للرقة") → (number of proclitic letters, whether the article's
+    /// alef was swallowed, the key of the bare first word). Tagging then
+    /// needs no key computation for proclitics.
+    proclitic: FxHashMap<String, Vec<(usize, bool, String)>>,
     max_words: usize,
 }
+
+/// The proclitic clusters tried before an Arabic name: a conjunction,
+/// a preposition, or both.
+const PROCLITICS: [&str; 11] =
+    ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 impl TagIndex {
     pub(crate) fn build(gazetteer: &Gazetteer) -> TagIndex {
@@ -175,6 +185,11 @@ impl TagIndex {
                 let start = words.iter().take_while(|w| w.is_empty()).count();
                 let Some(first) = words.get(start) else { continue };
                 index.first_words.insert(first.clone());
+                if let Some(word) = name.split_whitespace().next() {
+                    if word.chars().next().is_some_and(is_arabic_letter) {
+                        index.add_proclitic_forms(word, first);
+                    }
+                }
                 let key: String = words.concat();
                 let n_words = words.len() - start;
                 index.max_words = index.max_words.max(n_words);
@@ -184,8 +199,55 @@ impl TagIndex {
                 }
             }
         }
+        for list in index.proclitic.values_mut() {
+            list.sort();
+            list.dedup();
+        }
         index
     }
+
+    fn add_proclitic_forms(&mut self, word: &str, base: &str) {
+        let mut variant = String::new();
+        let mut key = String::new();
+        for prefix in PROCLITICS {
+            variant.clear();
+            variant.push_str(prefix);
+            let elided = prefix.ends_with('ل') && word.starts_with("ال");
+            if elided {
+                variant.push_str(word.get('ا'.len_utf8()..).unwrap_or(""));
+            } else {
+                variant.push_str(word);
+            }
+            strict_key_into(&variant, &mut key);
+            if key.is_empty() {
+                continue;
+            }
+            let n = prefix.chars().count();
+            self.proclitic.entry(key.clone()).or_default().push((
+                n,
+                elided,
+                base.to_owned(),
+            ));
+        }
+    }
+}
+
+/// The byte length of the first `n` letters of `word`, with the marks
+/// that follow each of them.
+fn proclitic_bytes(word: &str, n: usize) -> usize {
+    let mut letters = 0;
+    for (pos, c) in word.char_indices() {
+        let is_mark = ('\u{064B}'..='\u{065F}').contains(&c)
+            || c == '\u{0670}'
+            || c == '\u{0640}';
+        if !is_mark {
+            if letters == n {
+                return pos;
+            }
+            letters += 1;
+        }
+    }
+    word.len()
 }
 
 struct Word {
@@ -195,8 +257,37 @@ struct Word {
 }
 
 impl Gazetteer {
+    /// A [`Tagger`] with `options` prepared, for tagging many texts.
+    pub fn tagger(&self, options: &TagOptions) -> Tagger<'_> {
+        // Stop words are compared by strict key, so "جاؤوا" is stopped by
+        // "جاوا" and "TELL" by "tell".
+        let stop =
+            options.stop_words.iter().map(|w| keying::strict(w)).collect();
+        Tagger { gazetteer: self, options: options.clone(), stop }
+    }
+
     /// Finds place mentions in `text`, longest match first, in text order.
+    /// To tag many texts, make a [`Gazetteer::tagger`] once.
     pub fn tag(&self, text: &str, options: &TagOptions) -> Vec<Mention> {
+        self.tagger(options).tag(text)
+    }
+
+    /// Rewrites every place mention of `text` to one spelling convention.
+    pub fn rewrite(
+        &self,
+        text: &str,
+        convention: Convention,
+        options: &TagOptions,
+    ) -> String {
+        self.tagger(options).rewrite(text, convention)
+    }
+
+    fn tag_with(
+        &self,
+        text: &str,
+        options: &TagOptions,
+        stop: &FxHashSet<String>,
+    ) -> Vec<Mention> {
         let index = self.tag_index();
         let mut keys = String::with_capacity(text.len());
         let mut words: Vec<Word> = Vec::new();
@@ -209,13 +300,8 @@ impl Gazetteer {
                 .is_some_and(is_arabic_letter);
             words.push(Word { range, key: start..keys.len(), arabic });
         });
-        // Stop words are compared by strict key, so "جاؤوا" is stopped by
-        // "جاوا" and "TELL" by "tell".
-        let stop: HashSet<String> =
-            options.stop_words.iter().map(|w| keying::strict(w)).collect();
         let mut mentions = Vec::new();
         let mut window = String::new();
-        let mut variant = String::new();
         let mut i = 0;
         while i < words.len() {
             match self.match_at(
@@ -224,10 +310,9 @@ impl Gazetteer {
                 &keys,
                 i,
                 index,
-                &stop,
+                stop,
                 options,
                 &mut window,
-                &mut variant,
             ) {
                 Some((mention, n)) => {
                     mentions.push(mention);
@@ -247,10 +332,9 @@ impl Gazetteer {
         keys: &str,
         i: usize,
         index: &TagIndex,
-        stop: &HashSet<String>,
+        stop: &FxHashSet<String>,
         options: &TagOptions,
         window: &mut String,
-        variant: &mut String,
     ) -> Option<(Mention, usize)> {
         let word = words.get(i)?;
         let key_of = |w: &Word| keys.get(w.key.clone()).unwrap_or("");
@@ -280,23 +364,24 @@ impl Gazetteer {
         }
         let head = words.get(i + lead)?;
         let head_surface = text.get(head.range.clone())?;
-        let mut starts: Vec<(usize, bool, String)> = Vec::new();
+        let mut starts: Vec<(usize, bool, &str)> = Vec::with_capacity(4);
         if head.arabic {
             let head_key = key_of(head);
             if index.first_words.contains(head_key) {
-                starts.push((0, false, head_key.to_owned()));
+                starts.push((0, false, head_key));
             }
-            for (skip, elided) in proclitic_splits(head_surface) {
-                let rest = head_surface.get(skip..).unwrap_or("");
-                variant.clear();
-                if elided {
-                    variant.push('ا');
-                }
-                variant.push_str(rest);
-                let mut k = String::new();
-                strict_key_into(variant, &mut k);
-                if index.first_words.contains(&k) {
-                    starts.push((skip, elided, k));
+            if let Some(list) = index.proclitic.get(head_key) {
+                for (n, elided, base) in list {
+                    let skip = proclitic_bytes(head_surface, *n);
+                    // The rest must keep three letters: "ولد" is not و+لد.
+                    let rest = head_surface.get(skip..).unwrap_or("");
+                    if rest.chars().filter(|c| is_arabic_letter(*c)).count()
+                        + usize::from(*elided)
+                        < 3
+                    {
+                        continue;
+                    }
+                    starts.push((skip, *elided, base.as_str()));
                 }
             }
         } else {
@@ -305,7 +390,7 @@ impl Gazetteer {
             }
             let head_key = key_of(head);
             if index.first_words.contains(head_key) {
-                starts.push((0, false, head_key.to_owned()));
+                starts.push((0, false, head_key));
             }
         }
         for (skip, elided, first_key) in starts {
@@ -316,7 +401,7 @@ impl Gazetteer {
                     continue;
                 }
                 window.clear();
-                window.push_str(&first_key);
+                window.push_str(first_key);
                 for w in words.get(i + lead + 1..i + lead + n)? {
                     window.push_str(key_of(w));
                 }
@@ -398,18 +483,28 @@ impl Gazetteer {
             })
             .map(|(i, _)| i)
     }
+}
+
+/// A gazetteer with tag options prepared: tags and rewrites text.
+#[derive(Debug)]
+pub struct Tagger<'g> {
+    gazetteer: &'g Gazetteer,
+    options: TagOptions,
+    stop: FxHashSet<String>,
+}
+
+impl Tagger<'_> {
+    /// Finds place mentions in `text`, longest match first, in text order.
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.gazetteer.tag_with(text, &self.options, &self.stop)
+    }
 
     /// Rewrites every place mention of `text` to one spelling convention.
-    pub fn rewrite(
-        &self,
-        text: &str,
-        convention: Convention,
-        options: &TagOptions,
-    ) -> String {
+    pub fn rewrite(&self, text: &str, convention: Convention) -> String {
         let mut out = String::with_capacity(text.len() + 16);
         let mut pos = 0;
-        for m in self.tag(text, options) {
-            let Some(place) = self.place(m.place) else { continue };
+        for m in self.tag(text) {
+            let Some(place) = self.gazetteer.place(m.place) else { continue };
             out.push_str(text.get(pos..m.span.start).unwrap_or(""));
             out.push_str(&replacement(place, convention, m.elided_alef));
             pos = m.span.end;
