@@ -12,7 +12,9 @@
 //! the same geonameid, predicted positive iff their keys are equal), and
 //! the Arabic-vs-Latin recall (the share of Arabic/Latin name pairs of one
 //! city whose keys are equal). Pairs are counted per key group, never
-//! enumerated. `--dump` prints every name with its keys instead.
+//! enumerated. `--fixture FILE` scores the spelling table of the tests
+//! (`crates/translit/tests/fixtures/spellings.tsv`) instead, with a
+//! threshold sweep of the similarity. `--dump` prints every name with its keys instead.
 //! `--errors N` also prints the N largest key groups that
 //! merge different cities, and N cities whose names the key splits.
 
@@ -123,8 +125,97 @@ fn score(
     Scores { p, r, f, ar }
 }
 
+/// `--fixture FILE`: pairwise scores of the keys and a threshold sweep of
+/// the similarity over the spelling table of the tests (place id,
+/// country, spelling, kind; exonyms left out).
+fn fixture(path: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{path}: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let rows: Vec<(&str, &str)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            match f[..] {
+                [place, _, name] => Some((place, name)),
+                [place, _, name, kind] if kind != "exonym" => {
+                    Some((place, name))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let places: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r.0).collect();
+    println!(
+        "{} spellings of {} places, {} pairs",
+        rows.len(),
+        places.len(),
+        rows.len() * (rows.len() - 1) / 2
+    );
+    println!("| key | P | R | F1 |");
+    println!("|---|---|---|---|");
+    let mut buf = String::new();
+    for (level_name, level) in
+        [("strict", Level::Strict), ("loose", Level::Loose)]
+    {
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|(_, name)| {
+                key_into(name, level, &mut buf);
+                buf.clone()
+            })
+            .collect();
+        let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
+        for i in 0..rows.len() {
+            for j in i + 1..rows.len() {
+                match (rows[i].0 == rows[j].0, keys[i] == keys[j]) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fneg += 1,
+                    (false, false) => {}
+                }
+            }
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fneg).max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!("| {level_name} | {p:.3} | {r:.3} | {f:.3} |");
+    }
+    let mut scored = Vec::new();
+    for i in 0..rows.len() {
+        for j in i + 1..rows.len() {
+            let s =
+                tarjama_translit::similarity::similarity(rows[i].1, rows[j].1);
+            scored.push((s, rows[i].0 == rows[j].0));
+        }
+    }
+    println!("\n| similarity >= T | P | R | F1 |");
+    println!("|---|---|---|---|");
+    for t in [0.70, 0.75, 0.78, 0.80, 0.82, 0.85, 0.90] {
+        let tp = scored.iter().filter(|(s, same)| *same && *s >= t).count();
+        let fp = scored.iter().filter(|(s, same)| !*same && *s >= t).count();
+        let pos = scored.iter().filter(|(_, same)| *same).count();
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / pos.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        println!("| {t:.2} | {p:.3} | {r:.3} | {f:.3} |");
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = &args[..] {
+        if flag == "--fixture" {
+            return fixture(path);
+        }
+    }
     let Some(path) = args.first() else {
         eprintln!("usage: eval_keys NAMES.tsv [--errors N]");
         return ExitCode::from(2);

@@ -1040,14 +1040,23 @@ fn scan_latin(
                 let after = next_letter(i + step - 1).is_some_and(is_vowel);
                 let prev = prev_letter(i).unwrap_or('\0');
                 let in_ending = ending_start.is_some_and(|s| i >= s);
-                // Between vowels, w and y are consonants (Samawah,
-                // Mayadin), but not in uwa/iya, which Arabic writes with
-                // one letter (Suwayda, Nasiriyah).
+                // Between vowels, w and y are consonants where Arabic
+                // script has an alef next to و/ي: after an a (Samawah,
+                // Zawiya) or before a plain a (Huwara, Meyadin); not in
+                // Suwayda or Nasiriyah, which Arabic writes without one.
+                let next_plain_a = {
+                    let mut run = l
+                        .get(i + step..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|&&c| c != '\'')
+                        .take_while(|&&c| is_vowel(c));
+                    run.next() == Some(&'a') && run.all(|&c| c == 'a')
+                };
                 let between = before
                     && after
                     && !in_ending
-                    && !(c == 'w' && matches!(prev, 'u' | 'o'))
-                    && !(c == 'y' && prev == 'i');
+                    && (prev == 'a' || next_plain_a);
                 let ev = Ev::Glide {
                     ch: c,
                     loose: !(before || after) || between,
