@@ -319,7 +319,11 @@ fn unknown_formats_are_usage_errors() {
 
 /// `python3` from PATH when it can import every module, else `None` with
 /// a message saying what is skipped.
-fn python_with(modules: &[&str], what: &str) -> Option<&'static str> {
+fn python_with(
+    modules: &[&str],
+    what: &str,
+    install: &str,
+) -> Option<&'static str> {
     let imports = modules
         .iter()
         .map(|m| format!("import {m}"))
@@ -332,7 +336,7 @@ fn python_with(modules: &[&str], what: &str) -> Option<&'static str> {
     if !ok {
         eprintln!(
             "SKIPPED {what}: python3 on PATH cannot import {modules:?} \
-             (pip install -r .ci/requirements.txt)"
+             ({install})"
         );
         return None;
     }
@@ -386,6 +390,7 @@ fn translate_toolkit_reads_tmx_and_xliff() {
     let Some(python) = python_with(
         &["translate.storage.tmx", "translate.storage.xliff2"],
         "translate-toolkit check",
+        "pip install -r .ci/requirements.txt",
     ) else {
         return;
     };
@@ -454,8 +459,11 @@ fn pyarrow_reads_parquet_with_the_translation_schema() {
         v.as_object_mut().unwrap().remove("langs");
     });
     assert_eq!(back, records(&kept_jsonl()));
-    let Some(python) = python_with(&["pyarrow.parquet"], "pyarrow check")
-    else {
+    let Some(python) = python_with(
+        &["pyarrow.parquet"],
+        "pyarrow check",
+        "pip install -r .ci/requirements.txt",
+    ) else {
         return;
     };
     let got = run_python(python, PYARROW_SCRIPT, &[path_str(&file)]);
@@ -492,4 +500,51 @@ fn parquet_without_the_feature_says_how_to_enable_it() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("--features parquet"), "{stderr}");
     let _ = PYARROW_SCRIPT;
+}
+
+const DATASETS_SCRIPT: &str = r#"
+import json, os, sys
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+from datasets import load_dataset
+kind, path, cache = sys.argv[1], sys.argv[2], sys.argv[3]
+d = load_dataset(kind, data_files=path, split="train", cache_dir=cache)
+print(json.dumps({
+    "rows": d.num_rows,
+    "translation": sorted(d.features["translation"].keys()),
+    "first": d[0]["translation"],
+}, ensure_ascii=False))
+"#;
+
+/// Hugging Face `datasets` loads the JSONL (and, with the feature, the
+/// Parquet) export as a translation dataset.
+#[test]
+fn hugging_face_datasets_loads_the_export() {
+    let Some(python) = python_with(
+        &["datasets"],
+        "Hugging Face datasets check",
+        "pip install datasets",
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("hf-cache");
+    let fixture = fixture();
+    let mut formats = vec![("jsonl", "json")];
+    if cfg!(feature = "parquet") {
+        formats.push(("parquet", "parquet"));
+    }
+    for (format, loader) in formats {
+        let file = dir.path().join(format!("pairs.{format}"));
+        export(&["--to", format, "-o", path_str(&file), path_str(&fixture)]);
+        let got = run_python(
+            python,
+            DATASETS_SCRIPT,
+            &[loader, path_str(&file), path_str(&cache)],
+        );
+        let got: serde_json::Value =
+            serde_json::from_str(got.lines().last().unwrap()).unwrap();
+        assert_eq!(got["rows"], 5, "{format}");
+        assert_eq!(got["translation"], serde_json::json!(["ar", "en"]));
+        assert_eq!(got["first"]["ar"], "قال المدير: «سنبدأ العمل غداً».");
+    }
 }
