@@ -2,9 +2,11 @@
 //! differences removed) and a near key (also case, diacritics, digits,
 //! punctuation and spacing removed).
 //!
-//! This is a small local fold; `tarjama_translit::normalize` will replace
-//! it once that crate's normalization lands.
+//! Arabic script goes through [`tarjama_translit::normalize`] first (the
+//! `display` profile for the exact key, `search` for the near key); the
+//! Unicode-wide steps (NFC, case, accents, letters only) are done here.
 
+use tarjama_translit::normalize::{Profile, normalize};
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_normalization::{
     IsNormalized, UnicodeNormalization, is_nfc_quick,
@@ -26,8 +28,10 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The key under which two segments are exact duplicates: NFC, invisible
-/// formatting removed, every run of whitespace one space, trimmed.
+/// The key under which two segments are exact duplicates: the translit
+/// `display` profile (presentation forms, tatweel and invisible controls
+/// folded), NFC, invisible formatting removed, every run of whitespace one
+/// space, trimmed.
 ///
 /// ```
 /// use tarjama_export::exact_key;
@@ -35,6 +39,8 @@ fn is_invisible(c: char) -> bool {
 /// assert_ne!(exact_key("Hello"), exact_key("hello"));
 /// ```
 pub fn exact_key(text: &str) -> String {
+    let text = normalize(text, Profile::Display);
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     // Most text is already NFC: skip the composing pass then.
@@ -87,8 +93,9 @@ fn fold_arabic(c: char) -> char {
     }
 }
 
-/// The key under which two segments are near duplicates: compatibility
-/// decomposition, combining marks (accents, Arabic harakat) removed,
+/// The key under which two segments are near duplicates: the translit
+/// `search` profile (Arabic letter variants, marks, digits, punctuation),
+/// then compatibility decomposition, combining marks (accents, Arabic harakat) removed,
 /// lowercase, Arabic letter variants folded, and only letters kept (no
 /// digits, punctuation, symbols or spaces).
 ///
@@ -99,6 +106,8 @@ fn fold_arabic(c: char) -> char {
 /// assert_ne!(near_key("cat"), near_key("cart"));
 /// ```
 pub fn near_key(text: &str) -> String {
+    let text = normalize(text, Profile::Search);
+    let text = text.as_ref();
     let mut out = String::with_capacity(text.len());
     let mut push = |c: char| {
         if c.is_ascii() {
@@ -140,6 +149,8 @@ mod tests {
         assert_eq!(exact_key("a\r\n b"), "a b");
         assert_eq!(exact_key("e\u{301}"), "\u{e9}");
         assert_eq!(exact_key("\u{FEFF}"), "");
+        assert_eq!(exact_key("ﻣﺮﺣﺒﺎ"), exact_key("مرحبا"));
+        assert_eq!(exact_key("مـــرحبا"), exact_key("مرحبا"));
         assert_ne!(exact_key("a,b"), exact_key("a b"));
     }
 
