@@ -548,3 +548,36 @@ fn hugging_face_datasets_loads_the_export() {
         assert_eq!(got["first"]["ar"], "قال المدير: «سنبدأ العمل غداً».");
     }
 }
+
+/// A run killed half-way (here: while still reading its input) leaves the
+/// previous output file untouched.
+#[test]
+fn killed_export_leaves_the_previous_file() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("out.tmx");
+    let fixture = fixture();
+    export(&["--to", "tmx", "-o", path_str(&out_file), path_str(&fixture)]);
+    let before = fs::read(&out_file).unwrap();
+
+    let mut child = Command::new(util::bin())
+        .args(["export", "--to", "tmx", "--from", "jsonl", "--no-filter"])
+        .args(["all", "-o", path_str(&out_file)])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let line = fs::read_to_string(&fixture).unwrap();
+    for _ in 0..2000 {
+        stdin.write_all(line.as_bytes()).unwrap();
+    }
+    stdin.flush().unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(fs::read(&out_file).unwrap(), before);
+}
