@@ -268,6 +268,7 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    let mut buf = String::new();
     println!(
         "| key | split | cities | latin names | P | R | F1 | ar-lat recall |"
     );
@@ -288,6 +289,32 @@ fn main() -> ExitCode {
                 s.p, s.r, s.f, s.ar
             );
         }
+    }
+    // Speed on these names, one thread: keys per second over all names,
+    // 20 rounds.
+    let all: Vec<&str> = cities
+        .values()
+        .flat_map(|c| c.latin.iter().chain(&c.arabic))
+        .map(String::as_str)
+        .collect();
+    println!();
+    for (level_name, level) in
+        [("strict", Level::Strict), ("loose", Level::Loose)]
+    {
+        let start = std::time::Instant::now();
+        let mut bytes = 0usize;
+        for _ in 0..20 {
+            for name in &all {
+                key_into(std::hint::black_box(name), level, &mut buf);
+                bytes += buf.len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{level_name}: {:.2} M names/s ({} names x 20, {bytes} key bytes)",
+            (all.len() * 20) as f64 / secs / 1e6,
+            all.len()
+        );
     }
     if errors > 0 {
         println!("\nloose key errors, cities with <= 15 Latin names:");

@@ -233,6 +233,13 @@ impl Prepared {
             }
             return;
         }
+        if let Some((base, scholarly)) = common_latin(c) {
+            self.scholarly |= scholarly;
+            for d in base.chars() {
+                self.push(d, false, pos, end);
+            }
+            return;
+        }
         if let Some(a) = arabic_letter(c) {
             self.push(a, true, pos, end);
             return;
@@ -433,9 +440,48 @@ impl Prepared {
     }
 }
 
+/// The accented Latin letters of romanized Arabic, folded without a
+/// decomposition lookup: the base letters, and whether the mark is one of
+/// the scholarly systems (BGN/PCGN, ALA-LC, DIN 31635). The DIN letters
+/// š ǧ ḫ ġ ṯ ḏ, and č ž, are spelled out as digraphs.
+fn common_latin(c: char) -> Option<(&'static str, bool)> {
+    Some(match c {
+        'ā' | 'Ā' => ("a", true),
+        'ī' | 'Ī' => ("i", true),
+        'ū' | 'Ū' => ("u", true),
+        'ē' | 'Ē' => ("e", true),
+        'ō' | 'Ō' => ("o", true),
+        'ḩ' | 'Ḩ' | 'ḥ' | 'Ḥ' | 'ẖ' => ("h", true),
+        'ţ' | 'Ţ' | 'ṭ' | 'Ṭ' | 'ț' | 'Ț' => ("t", true),
+        'ḑ' | 'Ḑ' | 'ḍ' | 'Ḍ' => ("d", true),
+        'ẓ' | 'Ẓ' => ("z", true),
+        'ṣ' | 'Ṣ' => ("s", true),
+        'š' | 'Š' => ("sh", true),
+        'ǧ' | 'Ǧ' => ("j", true),
+        'ḫ' | 'Ḫ' => ("kh", true),
+        'ġ' | 'Ġ' => ("gh", true),
+        'ṯ' | 'Ṯ' => ("th", true),
+        'ḏ' | 'Ḏ' => ("dh", true),
+        'č' | 'Č' => ("ch", false),
+        'ž' | 'Ž' => ("zh", false),
+        'á' | 'Á' | 'à' | 'À' | 'â' | 'Â' | 'ä' | 'Ä' | 'ã' | 'Ã' | 'å'
+        | 'Å' => ("a", false),
+        'é' | 'É' | 'è' | 'È' | 'ë' | 'Ë' => ("e", false),
+        'í' | 'Í' | 'ì' | 'Ì' | 'ï' | 'Ï' => ("i", false),
+        'ó' | 'Ó' | 'ò' | 'Ò' | 'ô' | 'Ô' | 'õ' | 'Õ' => ("o", false),
+        'ú' | 'Ú' | 'ù' | 'Ù' => ("u", false),
+        'ý' | 'Ý' | 'ÿ' => ("y", false),
+        'ñ' | 'Ñ' => ("n", false),
+        _ => return None,
+    })
+}
+
 /// Arabic letters, normalized: alef forms to ا, hamza seats to ء,
 /// Persian and Kurdish letters to their Arabic counterparts.
 fn arabic_letter(c: char) -> Option<char> {
+    if !('\u{0621}'..='\u{06FF}').contains(&c) {
+        return None;
+    }
     Some(match c {
         'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
         'ء' | 'ؤ' | 'ئ' | 'ٴ' | 'ٶ' | 'ٸ' => 'ء',
