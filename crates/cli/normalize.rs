@@ -131,17 +131,20 @@ fn normalize_source(
             block.clear();
             block.append(&mut carry);
             loop {
-                let want = block.len() + BLOCK;
-                while block.len() < want {
-                    let n = (&mut reader)
-                        .take((want - block.len()) as u64)
-                        .read_to_end(block)
+                // Reads of at least the reader's buffer size go straight
+                // into the block, without a copy through that buffer.
+                let mut filled = block.len();
+                block.resize(filled + BLOCK, 0);
+                while filled < block.len() {
+                    let n = read_some(&mut reader, block, filled)
                         .with_context(|| format!("{name}: read error"))?;
                     if n == 0 {
                         eof = true;
                         break;
                     }
+                    filled += n;
                 }
+                block.truncate(filled);
                 if eof {
                     break;
                 }
@@ -198,6 +201,22 @@ fn normalize_source(
         }
     }
     Ok(())
+}
+
+/// Reads into `block[from..]`, retrying on interruption: the number of
+/// bytes read (0 at the end of the input).
+fn read_some(
+    reader: &mut impl Read,
+    block: &mut [u8],
+    from: usize,
+) -> std::io::Result<usize> {
+    let Some(spare) = block.get_mut(from..) else { return Ok(0) };
+    loop {
+        match reader.read(spare) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            result => return result,
+        }
+    }
 }
 
 /// Normalizes a block of whole lines into `out` (cleared first): the
