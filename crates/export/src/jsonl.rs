@@ -67,8 +67,17 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if line.trim().is_empty() {
                 continue;
             }
-            let result = PairRecordV1::from_json_line(line)
-                .map_err(|err| ExportError::json(line_no, err));
+            let result = PairRecordV1::from_json_line(line).map_err(|err| {
+                // serde_json counts lines within the one line it saw.
+                let message = err.to_string();
+                let message = match message.rsplit_once(" at line 1 column ") {
+                    Some((text, column)) => {
+                        format!("{text} at column {column}")
+                    }
+                    None => message,
+                };
+                ExportError::json(line_no, message)
+            });
             if result.is_err() {
                 self.lines.stop();
             }

@@ -445,3 +445,14 @@ mod parquet {
         assert_eq!(round_trip(&pairs), pairs);
     }
 }
+
+#[test]
+fn jsonl_errors_name_the_file_line_and_column() {
+    let input = "{\"translation\":{\"ar\":\"a\",\"en\":\"b\"}}\n\n{\"translation\": oops\n";
+    let err = JsonlReader::new(input.as_bytes()).nth(1).unwrap().unwrap_err();
+    assert_eq!(err.line(), Some(3));
+    assert_eq!(
+        err.to_string(),
+        "line 3: invalid JSON record: expected value at column 17"
+    );
+}
