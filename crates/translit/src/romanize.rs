@@ -510,6 +510,28 @@ mod readable {
 
     /// Romanizes one word (a run of letters with their marks).
     fn word(units: &[Unit], ascii: bool, out: &mut String) {
+        // A vowelled one-letter prefix (وَ فَ بِ كَ) before the article:
+        // wa-al-, bi-al- (ALA-LC writes the article in full). Unvowelled,
+        // the letters are ambiguous (والد is wālid), so they stay as they
+        // are.
+        if let [prefix, alef, lam, _, ..] = units
+            && matches!(
+                prefix.letter,
+                '\u{0648}' | '\u{0641}' | '\u{0628}' | '\u{0643}'
+            )
+            && !prefix.shadda
+            && matches!(alef.letter, '\u{0627}' | '\u{0671}')
+            && alef.vowel.is_none()
+            && lam.letter == '\u{0644}'
+            && let Some(v) = prefix.vowel
+            && let Some(rest) = units.get(1..)
+        {
+            out.push_str(consonant(prefix.letter, ascii).unwrap_or(""));
+            out.push(v);
+            out.push('-');
+            word(rest, ascii, out);
+            return;
+        }
         let mut i = 0;
         // The article: ال or ٱل at the start of a longer word.
         if let [first, second, third, ..] = units
@@ -724,6 +746,10 @@ mod tests {
         assert_eq!(ala("هٰذَا"), "hādhā");
         assert_eq!(ala("عَرَبِيّ"), "ʻarabiyy");
         assert_eq!(ala("الرَّقَّة"), "ar-raqqah");
+        assert_eq!(ala("وَالشَّمْسُ"), "wa-ash-shamsu");
+        assert_eq!(ala("بِالْقَلَمِ"), "bi-al-qalami");
+        // Unvowelled, و + ال is left alone (والد is wālid).
+        assert_eq!(ala("والد"), "wāld");
     }
 
     #[test]
