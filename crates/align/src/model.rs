@@ -274,7 +274,8 @@ impl<'a> Scorer<'a> {
         if di == 0 || dj == 0 {
             // A caption, pull quote or boilerplate line often has no
             // counterpart: leaving it out is cheap.
-            let aside = src.iter().chain(tgt).all(|f| f.kind.is_aside());
+            let aside = self.anchors
+                && src.iter().chain(tgt).all(|f| f.kind.is_aside());
             return if aside { prior.min(ASIDE_ALONE) } else { prior };
         }
         let (Some(&(ls, lns)), Some(&(lt, lnt))) = (
