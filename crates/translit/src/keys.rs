@@ -1096,7 +1096,7 @@ fn scan_latin(
                         .unwrap_or(&[])
                         .iter()
                         .filter(|&&c| c != '\'')
-                        .take_while(|&&c| is_vowel(c));
+                        .take_while(|&&c| is_vowel(c) || c == 'y' || c == 'w');
                     run.next() == Some(&'a') && run.all(|&c| c == 'a')
                 };
                 let between = before
