@@ -31,8 +31,8 @@ pub const BUILTIN_TSV: &str =
 pub struct Gazetteer {
     places: Vec<Place>,
     by_id: FxHashMap<String, u32>,
-    pub(crate) exact: FxHashMap<String, Vec<u32>>,
-    pub(crate) strict: FxHashMap<String, Vec<u32>>,
+    pub(crate) exact: FxHashMap<String, Vec<Hit>>,
+    pub(crate) strict: FxHashMap<String, Vec<Hit>>,
     pub(crate) loose: FxHashMap<String, Vec<NameRef>>,
     fuzzy: OnceLock<FuzzyIndex>,
     tag_index: OnceLock<TagIndex>,
@@ -113,16 +113,19 @@ impl Gazetteer {
         // cores, in chunks of places; the indexes are then filled in place
         // order, so they do not depend on the number of threads.
         let keyed = key_all(&self.places);
-        let mut exact: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut strict: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut exact: FxHashMap<String, Vec<Hit>> = FxHashMap::default();
+        let mut strict: FxHashMap<String, Vec<Hit>> = FxHashMap::default();
         let mut loose: FxHashMap<String, Vec<NameRef>> = FxHashMap::default();
         for (p_idx, names) in keyed.into_iter().enumerate() {
+            let main_count =
+                self.places.get(p_idx).map_or(0, |p| main_name_count(p));
             let Ok(p_idx) = u32::try_from(p_idx) else { break };
             for (n_idx, keys) in names.into_iter().enumerate() {
                 let Ok(n_idx) = u32::try_from(n_idx) else { break };
                 let NameKeys { exact: e, strict: s, loose: l, arabic } = keys;
-                push_unique(&mut exact, e, p_idx);
-                push_unique(&mut strict, s, p_idx);
+                let main = n_idx < main_count;
+                push_unique(&mut exact, e, Hit { place: p_idx, main });
+                push_unique(&mut strict, s, Hit { place: p_idx, main });
                 if l.is_empty() {
                     continue;
                 }
@@ -188,14 +191,32 @@ impl Gazetteer {
     }
 }
 
-fn push_unique(map: &mut FxHashMap<String, Vec<u32>>, key: String, idx: u32) {
+fn push_unique(map: &mut FxHashMap<String, Vec<Hit>>, key: String, hit: Hit) {
     if key.is_empty() {
         return;
     }
-    let ids = map.entry(key).or_default();
-    if !ids.contains(&idx) {
-        ids.push(idx);
+    let hits = map.entry(key).or_default();
+    match hits.iter_mut().find(|h| h.place == hit.place) {
+        Some(old) => old.main |= hit.main,
+        None => hits.push(hit),
     }
+}
+
+/// How many of [`Place::names`] are main names (English, Arabic,
+/// BGN/PCGN) rather than aliases.
+pub(crate) fn main_name_count(place: &Place) -> u32 {
+    [&place.name_en, &place.name_ar, &place.name_bgn]
+        .iter()
+        .filter(|n| !n.is_empty())
+        .count() as u32
+}
+
+/// A place found under a key, and whether one of its main names (not only
+/// an alias) has that key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) place: u32,
+    pub(crate) main: bool,
 }
 
 /// Loose keys of three letters or more, each under itself and its

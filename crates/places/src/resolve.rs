@@ -153,7 +153,8 @@ impl Gazetteer {
         fuzzy_stages: bool,
     ) -> Resolution {
         if let Some(ids) = self.exact.get(&keying::exact(name)) {
-            let c = self.rank(ids.iter().map(|&i| (i, 1.0)), options);
+            let c =
+                self.rank(ids.iter().map(|h| (h.place, 1.0, h.main)), options);
             if !c.is_empty() {
                 return Resolution {
                     method: Some(Method::Exact),
@@ -163,7 +164,8 @@ impl Gazetteer {
         }
         let strict = keying::strict(name);
         if let Some(ids) = self.strict.get(&strict) {
-            let c = self.rank(ids.iter().map(|&i| (i, 1.0)), options);
+            let c =
+                self.rank(ids.iter().map(|h| (h.place, 1.0, h.main)), options);
             if !c.is_empty() {
                 return Resolution {
                     method: Some(Method::Strict),
@@ -176,16 +178,20 @@ impl Gazetteer {
         }
         let loose = keying::loose(name);
         if let Some(refs) = self.loose.get(&loose) {
-            let mut scored: Vec<(u32, f64)> = Vec::new();
+            let mut scored: Vec<(u32, f64, bool)> = Vec::new();
             for r in refs {
                 let Some(other) = self.name_of(*r) else { continue };
                 let score = keying::similarity(name, other);
                 if score < options.loose_floor {
                     continue;
                 }
-                match scored.iter_mut().find(|(p, _)| *p == r.place) {
-                    Some(entry) => entry.1 = entry.1.max(score),
-                    None => scored.push((r.place, score)),
+                let main = self.is_main_name(*r);
+                match scored.iter_mut().find(|(p, _, _)| *p == r.place) {
+                    Some(entry) => {
+                        entry.1 = entry.1.max(score);
+                        entry.2 |= main;
+                    }
+                    None => scored.push((r.place, score, main)),
                 }
             }
             let c = self.rank(scored, options);
@@ -234,7 +240,7 @@ impl Gazetteer {
     ) -> Vec<Candidate> {
         let index = self.fuzzy_index();
         let mut seen: Vec<NameRef> = Vec::new();
-        let mut best: Vec<(u32, f64)> = Vec::new();
+        let mut best: Vec<(u32, f64, bool)> = Vec::new();
         for variant in deletion_variants(loose) {
             let Some(refs) = index.by_variant.get(&variant) else { continue };
             for r in refs {
@@ -247,9 +253,13 @@ impl Gazetteer {
                 if score < options.threshold {
                     continue;
                 }
-                match best.iter_mut().find(|(p, _)| *p == r.place) {
-                    Some(entry) => entry.1 = entry.1.max(score),
-                    None => best.push((r.place, score)),
+                let main = self.is_main_name(*r);
+                match best.iter_mut().find(|(p, _, _)| *p == r.place) {
+                    Some(entry) => {
+                        entry.1 = entry.1.max(score);
+                        entry.2 |= main;
+                    }
+                    None => best.push((r.place, score, main)),
                 }
             }
         }
@@ -260,11 +270,12 @@ impl Gazetteer {
     /// then id (so the order never depends on hashing).
     fn rank(
         &self,
-        scored: impl IntoIterator<Item = (u32, f64)>,
+        scored: impl IntoIterator<Item = (u32, f64, bool)>,
         options: &ResolveOptions,
     ) -> Vec<Candidate> {
-        let mut out: Vec<(Candidate, f64)> = Vec::new();
-        for (idx, score) in scored {
+        // (candidate, matched a main name, prior)
+        let mut out: Vec<(Candidate, bool, f64)> = Vec::new();
+        for (idx, score, main) in scored {
             let Some(place) = self.place(idx as usize) else { continue };
             if let Some(cc) = &options.country {
                 if !place.country.eq_ignore_ascii_case(cc) {
@@ -273,31 +284,43 @@ impl Gazetteer {
             }
             out.push((
                 Candidate { place: idx as usize, score },
+                main,
                 place.prior(),
             ));
         }
         let id_of = |c: &Candidate| self.place(c.place).map(|p| p.id.as_str());
-        out.sort_by(|(a, pa), (b, pb)| {
-            b.score
-                .total_cmp(&a.score)
-                .then(pb.total_cmp(pa))
-                .then_with(|| id_of(a).cmp(&id_of(b)))
+        let by_preference =
+            |(a, ma, pa): &(Candidate, bool, f64),
+             (b, mb, pb): &(Candidate, bool, f64)| {
+                mb.cmp(ma)
+                    .then(pb.total_cmp(pa))
+                    .then_with(|| id_of(a).cmp(&id_of(b)))
+            };
+        out.sort_by(|x, y| {
+            y.0.score.total_cmp(&x.0.score).then(by_preference(x, y))
         });
-        // Scores within the margin of the best count as a tie: the prior
-        // decides among them.
-        if let Some(top) = out.first().map(|(c, _)| c.score) {
+        // Scores within the margin of the best count as a tie. Among tied
+        // places, one whose main name (English, Arabic, BGN) matched beats
+        // one matched through an alias ("Ariha" is the Syrian town, whose
+        // name it is, before Jericho, which has it as an alias); then the
+        // prior decides.
+        if let Some(top) = out.first().map(|(c, _, _)| c.score) {
             let tied = out
                 .iter()
-                .take_while(|(c, _)| top - c.score <= AMBIGUITY_MARGIN)
+                .take_while(|(c, _, _)| top - c.score <= AMBIGUITY_MARGIN)
                 .count();
             if let Some(group) = out.get_mut(..tied) {
-                group.sort_by(|(a, pa), (b, pb)| {
-                    pb.total_cmp(pa).then_with(|| id_of(a).cmp(&id_of(b)))
-                });
+                group.sort_by(by_preference);
             }
         }
         out.truncate(options.max_candidates.max(1));
-        out.into_iter().map(|(c, _)| c).collect()
+        out.into_iter().map(|(c, _, _)| c).collect()
+    }
+
+    /// Whether a name reference points at a main name of its place.
+    fn is_main_name(&self, r: NameRef) -> bool {
+        self.place(r.place as usize)
+            .is_some_and(|p| r.name < crate::gazetteer::main_name_count(p))
     }
 }
 
