@@ -541,11 +541,13 @@ fn parse_structured(text: &str, lang: Lang) -> Document {
     }
 
     let mut body_start = 0;
-    // Title: the first line, when it reads like one.
+    // Title: the first line, when it reads like one (and, without
+    // questions, when more text follows it).
+    let n_lines = infos.len();
     if let Some(first) = infos.first_mut() {
         let content = first.content(text);
         let title_like = matches!(first.class, Class::Plain | Class::Credit)
-            && (has_qa || is_short_unterminated(content));
+            && (has_qa || n_lines > 1 && is_short_unterminated(content));
         if title_like && first.marker.is_none() {
             first.kind = Some(BlockKind::Title);
             body_start = 1;

@@ -458,7 +458,26 @@ pub(crate) fn is_dateline(line: &str) -> bool {
 /// running text: short, without a final full stop.
 pub(crate) fn is_short_unterminated(line: &str) -> bool {
     let last = line.trim_end_matches(is_blank).chars().next_back();
-    line.split_whitespace().count() <= 12 && !last.is_some_and(is_terminal)
+    line.split_whitespace().count() <= 12
+        && !last.is_some_and(|c| is_terminal(c) || is_foreign_full_stop(c))
+}
+
+/// Full stops of scripts the sentence rules leave to UAX #29: Devanagari
+/// danda and double danda, Armenian, Syriac, N'Ko, Ethiopic, Myanmar.
+fn is_foreign_full_stop(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0589}' | '\u{0700}'
+            ..='\u{0702}'
+                | '\u{07F9}'
+                | '\u{0964}'
+                | '\u{0965}'
+                | '\u{104A}'
+                | '\u{104B}'
+                | '\u{1362}'
+                | '\u{1367}'
+                | '\u{1368}'
+    )
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ pub(crate) fn split_line_into(
             out.push(start + s..start + e);
         }
     };
-    let mut uax = Uax::new(line);
+    let uax = Uax::new(line);
     let mut brackets = Brackets::new(line);
     let bytes = line.as_bytes();
     let mut sent_start = 0;
@@ -192,7 +192,7 @@ pub(crate) fn split_line_into(
         }
         let inside = brackets.insertion_open_at(cluster.sent_end, sent_start);
         if !inside
-            && is_boundary(line, sent_start, &cluster, lang, &mut |pos| {
+            && is_boundary(line, sent_start, &cluster, lang, &|pos| {
                 uax.is_boundary(pos)
             })
         {
@@ -229,13 +229,26 @@ const TERMINAL_BYTE: [u8; 256] = {
     table
 };
 
-/// The UAX #29 boundaries of a line, computed when first needed: at once
-/// for lines in scripts whose terminals this module does not know (so
-/// the Unicode rules find them), on the first ambiguous case otherwise.
+/// The UAX #29 boundaries of a line: all of them at once for lines in
+/// scripts whose terminals this module does not know (so the Unicode
+/// rules find them), otherwise one verdict at a time, from a window
+/// around the position, when an ambiguous case comes up.
+///
+/// `unicode-segmentation` scans ahead from every full stop over the
+/// non-letters that follow it (rule SB8), which is quadratic on long runs
+/// such as `1.1.1.1…`; windows and chunks keep the cost linear in the
+/// line length whatever the input.
 struct Uax<'a> {
     line: &'a str,
     bounds: Option<Vec<usize>>,
 }
+
+/// Bytes of context on each side of a position for a single verdict.
+const UAX_WINDOW: usize = 160;
+
+/// Lines are run through the Unicode rules in chunks of about this many
+/// bytes (cut after a letter and a space, where no rule looks across).
+const UAX_CHUNK: usize = 512;
 
 impl<'a> Uax<'a> {
     fn new(line: &'a str) -> Uax<'a> {
@@ -248,13 +261,37 @@ impl<'a> Uax<'a> {
         self.bounds.as_deref().unwrap_or(&[])
     }
 
-    fn is_boundary(&mut self, pos: usize) -> bool {
-        let line = self.line;
-        self.bounds
-            .get_or_insert_with(|| uax_boundaries(line))
-            .binary_search(&pos)
-            .is_ok()
+    fn is_boundary(&self, pos: usize) -> bool {
+        if let Some(bounds) = &self.bounds {
+            return bounds.binary_search(&pos).is_ok();
+        }
+        let start =
+            floor_char_boundary(self.line, pos.saturating_sub(UAX_WINDOW));
+        let end =
+            ceil_char_boundary(self.line, pos.saturating_add(UAX_WINDOW));
+        let Some(window) = self.line.get(start..end) else { return false };
+        window
+            .split_sentence_bound_indices()
+            .map(|(p, _)| start + p)
+            .take_while(|&p| p <= pos)
+            .any(|p| p == pos && p > start)
     }
+}
+
+fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+fn ceil_char_boundary(text: &str, mut pos: usize) -> usize {
+    pos = pos.min(text.len());
+    while pos < text.len() && !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
 }
 
 /// True when the line has characters of scripts with sentence terminals
@@ -270,10 +307,38 @@ fn has_foreign_script(line: &str) -> bool {
 /// The starts of the UAX #29 sentences after the first one, i.e. the
 /// inner boundaries, in order.
 fn uax_boundaries(line: &str) -> Vec<usize> {
-    line.split_sentence_bound_indices()
-        .map(|(pos, _)| pos)
-        .filter(|&pos| pos > 0)
-        .collect()
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < line.len() {
+        let end = chunk_end(line, start);
+        let chunk = line.get(start..end).unwrap_or("");
+        out.extend(
+            chunk
+                .split_sentence_bound_indices()
+                .map(|(pos, _)| start + pos)
+                .filter(|&pos| pos > 0),
+        );
+        start = end;
+    }
+    out
+}
+
+/// Where the chunk of `line` starting at `start` ends: after the first
+/// "letter, white space" pair past [`UAX_CHUNK`] bytes (no rule looks
+/// across it), or at a character boundary past 2 × [`UAX_CHUNK`] bytes
+/// when the line has no such pair there (adversarial input).
+fn chunk_end(line: &str, start: usize) -> usize {
+    let from = ceil_char_boundary(line, start.saturating_add(UAX_CHUNK));
+    let limit = ceil_char_boundary(line, start.saturating_add(2 * UAX_CHUNK));
+    let rest = line.get(from..limit).unwrap_or("");
+    let mut previous_letter = false;
+    for (offset, c) in rest.char_indices() {
+        if previous_letter && c.is_whitespace() {
+            return from + offset;
+        }
+        previous_letter = c.is_alphabetic();
+    }
+    limit
 }
 
 /// True when the UAX #29 boundary at `pos` follows a terminal that the
@@ -383,7 +448,7 @@ fn is_boundary(
     sent_start: usize,
     cluster: &Cluster,
     lang: Lang,
-    uax: &mut dyn FnMut(usize) -> bool,
+    uax: &dyn Fn(usize) -> bool,
 ) -> bool {
     let terms = line.get(cluster.term_start..cluster.term_end).unwrap_or("");
     let gap = line
@@ -892,10 +957,33 @@ mod tests {
             split("Գալիս ենք։ Այո. Լավ!", Lang::Generic),
             ["Գալիս ենք։", "Այո.", "Լավ!"]
         );
+        let long_line = format!("पानी। x.{}”y", " ".repeat(5000));
+        assert_eq!(split(&long_line, Lang::Generic).len(), 2);
         assert_eq!(
             split("Il est venu. Elle est partie.", Lang::Generic),
             ["Il est venu.", "Elle est partie."]
         );
+    }
+
+    #[test]
+    fn long_runs_after_a_full_stop_stay_linear() {
+        // UAX #29 rule SB8 scans ahead from every position of a run of
+        // closers or spaces after a full stop: quadratic on the whole
+        // line, bounded by windows and chunks here. 50,000 closers take
+        // minutes when quadratic, a second or two (debug build) when not.
+        let closers = "”".repeat(50_000);
+        let spaces = " ".repeat(50_000);
+        let started = std::time::Instant::now();
+        for text in [
+            format!("“{closers}.{closers} The end."),
+            format!("x.{spaces}”y. Fin."),
+            format!("पानी। x.{spaces}{closers}y"),
+        ] {
+            for lang in [Lang::Ar, Lang::En, Lang::Generic] {
+                assert!(!split_sentences(&text, lang).is_empty());
+            }
+        }
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 
     #[test]
