@@ -254,15 +254,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.to {
         Format::Moses => {
             let (src, tgt) = moses_paths(&moses_prefix, &options);
-            let mut src_out = Output::atomic_file(&src)?;
-            let mut tgt_out = Output::atomic_file(&tgt)?;
+            let mut src_out = Staged::create(&src)?;
+            let mut tgt_out = Staged::create(&tgt)?;
             state.run(
                 input,
                 &mut MosesWriter::new(&mut src_out, &mut tgt_out, &options),
             )?;
-            // Both files are complete before either is renamed into place.
-            src_out.finish()?;
-            tgt_out.finish()?;
+            // Both files are written and synced before either is renamed
+            // into place, so a failure (disk full, bad input) leaves both
+            // previous files.
+            let src_done = src_out.complete()?;
+            let tgt_done = tgt_out.complete()?;
+            src_done.commit()?;
+            tgt_done.commit()?;
         }
         #[cfg(feature = "parquet")]
         Format::Parquet => write_parquet(&args, &options, input, state)?,
@@ -292,6 +296,76 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file written under a temporary name in its target's directory, to be
+/// renamed into place in two steps: [`Staged::complete`] flushes and syncs,
+/// [`Completed::commit`] renames.
+struct Staged {
+    writer: io::BufWriter<tempfile::NamedTempFile>,
+    target: PathBuf,
+}
+
+/// A staged file whose bytes are all on disk, not yet renamed.
+struct Completed {
+    file: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl Staged {
+    fn create(target: &Path) -> anyhow::Result<Staged> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".tarjama-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .with_context(|| {
+                format!("creating a temporary file in {}", dir.display())
+            })?;
+        Ok(Staged {
+            writer: io::BufWriter::with_capacity(1 << 16, file),
+            target: target.to_path_buf(),
+        })
+    }
+
+    fn complete(self) -> anyhow::Result<Completed> {
+        let target = self.target;
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("writing {}", target.display()))?;
+        file.as_file()
+            .sync_all()
+            .with_context(|| format!("syncing {}", target.display()))?;
+        Ok(Completed { file, target })
+    }
+}
+
+impl Completed {
+    fn commit(self) -> anyhow::Result<()> {
+        self.file.persist(&self.target).with_context(|| {
+            format!("renaming onto {}", self.target.display())
+        })?;
+        Ok(())
+    }
+}
+
+impl Write for Staged {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.writer.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
 }
 
 /// The filtering loop: every pair is counted, kept pairs go to the
@@ -332,8 +406,8 @@ impl Pump<'_> {
     }
 }
 
-/// Parquet goes through its own atomic file: the Parquet writer needs a
-/// `Send` sink, which a locked standard output is not.
+/// Parquet goes through a [`Staged`] file or an unlocked standard output:
+/// the Parquet writer needs a `Send` sink, which [`Output`] is not.
 #[cfg(feature = "parquet")]
 fn write_parquet(
     args: &Args,
@@ -344,27 +418,9 @@ fn write_parquet(
     use tarjama_export::ParquetWriter;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            let tmp = tempfile::Builder::new()
-                .prefix(".tarjama-")
-                .suffix(".tmp")
-                .tempfile_in(&dir)
-                .with_context(|| {
-                    format!("creating a temporary file in {}", dir.display())
-                })?;
-            {
-                let out = io::BufWriter::with_capacity(1 << 16, tmp.as_file());
-                state.run(input, &mut ParquetWriter::new(out, options)?)?;
-            }
-            tmp.as_file()
-                .sync_all()
-                .with_context(|| format!("syncing {}", path.display()))?;
-            tmp.persist(path).with_context(|| {
-                format!("renaming onto {}", path.display())
-            })?;
+            let mut out = Staged::create(path)?;
+            state.run(input, &mut ParquetWriter::new(&mut out, options)?)?;
+            out.complete()?.commit()?;
         }
         _ => {
             let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
