@@ -117,8 +117,7 @@ impl Gazetteer {
         let mut strict: FxHashMap<String, Vec<Hit>> = FxHashMap::default();
         let mut loose: FxHashMap<String, Vec<NameRef>> = FxHashMap::default();
         for (p_idx, names) in keyed.into_iter().enumerate() {
-            let main_count =
-                self.places.get(p_idx).map_or(0, |p| main_name_count(p));
+            let main_count = self.places.get(p_idx).map_or(0, main_name_count);
             let Ok(p_idx) = u32::try_from(p_idx) else { break };
             for (n_idx, keys) in names.into_iter().enumerate() {
                 let Ok(n_idx) = u32::try_from(n_idx) else { break };
