@@ -377,11 +377,12 @@ fn expected_units(file: &Path) -> Vec<(String, String)> {
 const TT_SCRIPT: &str = r#"
 import json, sys
 from translate.storage import tmx, xliff2
-kind, path = sys.argv[1], sys.argv[2]
+kind, path, saved = sys.argv[1], sys.argv[2], sys.argv[3]
 if kind == "tmx":
     store = tmx.tmxfile.parsefile(path)
 else:
     store = xliff2.Xliff2File.parsefile(path)
+store.savefile(saved)
 print(json.dumps([[u.source, u.target] for u in store.units]))
 "#;
 
@@ -399,12 +400,24 @@ fn translate_toolkit_reads_tmx_and_xliff() {
     for (format, ext) in [("tmx", "tmx"), ("xliff", "xlf")] {
         let file = dir.path().join(format!("out.{ext}"));
         export(&["--to", format, "-o", path_str(&file), path_str(&fixture)]);
-        let got = run_python(python, TT_SCRIPT, &[format, path_str(&file)]);
+        let saved =
+            dir.path().join(format!("saved-by-translate-toolkit.{ext}"));
+        let got = run_python(
+            python,
+            TT_SCRIPT,
+            &[format, path_str(&file), path_str(&saved)],
+        );
         let got: Vec<(String, String)> = serde_json::from_str(&got).unwrap();
         let want = expected_units(&file);
         assert_eq!(want.len(), 5);
         // lxml reports a carriage return kept as &#13; exactly as written.
         assert_eq!(got, want, "{format}");
+        // And the file translate-toolkit writes back reads as the same
+        // records, metadata included.
+        let all = ["--to", "jsonl", "--no-filter", "all"];
+        let ours = export(&[&all[..], &[path_str(&file)]].concat()).0;
+        let theirs = export(&[&all[..], &[path_str(&saved)]].concat()).0;
+        assert_eq!(records(&theirs), records(&ours), "{format} re-saved");
     }
 }
 
