@@ -289,16 +289,12 @@ impl Prepared {
             return;
         }
         if is_presentation_form(c) {
-            let mut parts = [None::<char>; 4];
-            let mut n = 0;
-            decompose_compatible(c, |d| {
-                if let Some(slot) = parts.get_mut(n) {
-                    *slot = Some(d);
-                }
-                n += 1;
-            });
-            for d in parts.into_iter().flatten() {
-                if !is_presentation_form(d) {
+            // Rare: a ligature may hold many letters (ﷺ has 18).
+            let mut parts = Vec::new();
+            decompose_compatible(c, |d| parts.push(d));
+            // The parts of one ligature stay in one word (ﷺ has spaces).
+            for d in parts {
+                if !is_presentation_form(d) && !d.is_whitespace() {
                     self.add(d, pos, end);
                 }
             }
@@ -502,6 +498,8 @@ fn arabic_letter(c: char) -> Option<char> {
         '\u{0628}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => c,
         '\u{066E}' => 'ب',
         '\u{066F}' => 'ق',
+        // Other letters of the block (ے, ڭ, …) are kept as they are.
+        c if c.is_alphabetic() && !is_arabic_mark(c) => c,
         _ => return None,
     })
 }

@@ -381,6 +381,21 @@ proptest! {
     }
 
     #[test]
+    fn word_ranges_are_ordered_char_boundaries(s in "\\PC{0,24}") {
+        let mut last_end = 0;
+        let mut ok = true;
+        for_each_word_key(&s, Level::Loose, |range, _| {
+            ok &= range.start >= last_end
+                && range.start < range.end
+                && s.is_char_boundary(range.start)
+                && s.is_char_boundary(range.end)
+                && range.end <= s.len();
+            last_end = range.end;
+        });
+        prop_assert!(ok, "{:?}", s);
+    }
+
+    #[test]
     fn similarity_is_a_symmetric_score(a in name_like(), b in name_like()) {
         let s = similarity(&a, &b);
         prop_assert!((0.0..=1.0).contains(&s));
