@@ -2,9 +2,21 @@
 //! wrappers over `tarjama_translit`.
 
 use tarjama_translit::keys;
+use tarjama_translit::normalize::Profile;
 
-/// The exact form of a name: whitespace runs collapsed, lower case.
+/// The exact form of a name: whitespace runs collapsed, lower case, and
+/// Arabic script normalized with the `search` profile (alef and hamza
+/// forms, teh marbuta, alef maksura, marks and tatweel), so أريحا and
+/// اريحا are the same exact name.
 pub(crate) fn exact(name: &str) -> String {
+    let name = if name
+        .bytes()
+        .any(|b| b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB)
+    {
+        tarjama_translit::normalize::normalize(name, Profile::Search)
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
     let mut out = String::with_capacity(name.len());
     for word in name.split_whitespace() {
         if !out.is_empty() {
