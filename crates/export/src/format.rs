@@ -53,7 +53,7 @@ impl Format {
     pub fn parse(name: &str) -> Option<Format> {
         Some(match name.to_ascii_lowercase().as_str() {
             "tmx" => Format::Tmx,
-            "moses" | "txt" => Format::Moses,
+            "moses" => Format::Moses,
             "tsv" | "tab" => Format::Tsv,
             "csv" => Format::Csv,
             "jsonl" | "json" | "ndjson" => Format::Jsonl,
@@ -72,7 +72,7 @@ impl Format {
         }
         let is_lang = (2..=3).contains(&ext.len())
             && ext.bytes().all(|b| b.is_ascii_lowercase());
-        is_lang.then_some(Format::Moses)
+        (is_lang && ext != "txt").then_some(Format::Moses)
     }
 
     /// Guesses the format from the first bytes of a file: Parquet magic,
@@ -147,6 +147,7 @@ mod tests {
         assert_eq!(f("review.xlf"), Some(Format::Xliff));
         assert_eq!(f("notes"), None);
         assert_eq!(f("x.docx"), None);
+        assert_eq!(f("notes.txt"), None);
     }
 
     #[test]
