@@ -569,3 +569,6 @@ fn calibrate(posterior: f32, di: usize, dj: usize) -> f64 {
     let z = 1.136 * logit - 0.560 + 0.612 * one_sided;
     1.0 / (1.0 + (-z).exp())
 }
+
+#[cfg(test)]
+mod tests;
