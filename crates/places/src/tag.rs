@@ -152,7 +152,8 @@ impl Mention {
 /// name (to skip words quickly).
 #[derive(Debug, Default)]
 pub(crate) struct TagIndex {
-    names: FxHashMap<String, Vec<u32>>,
+    /// Key of a whole name → (place, whether it is a main name).
+    names: FxHashMap<String, Vec<(u32, bool)>>,
     first_words: FxHashSet<String>,
     /// Keys of Arabic first words written with proclitics ("والميادين",
     /// "للرقة") → (number of proclitic letters, whether the article's
@@ -173,7 +174,9 @@ impl TagIndex {
         let mut words: Vec<String> = Vec::new();
         for (p_idx, place) in gazetteer.places().iter().enumerate() {
             let Ok(p_idx) = u32::try_from(p_idx) else { break };
-            for name in place.names() {
+            let main_count = crate::gazetteer::main_name_count(place);
+            for (n_idx, name) in place.names().enumerate() {
+                let main = u32::try_from(n_idx).is_ok_and(|n| n < main_count);
                 words.clear();
                 for_each_word_key(name, Level::Strict, |_, key| {
                     words.push(key.to_owned())
@@ -194,8 +197,9 @@ impl TagIndex {
                 let n_words = words.len() - start;
                 index.max_words = index.max_words.max(n_words);
                 let ids = index.names.entry(key).or_default();
-                if !ids.contains(&p_idx) {
-                    ids.push(p_idx);
+                match ids.iter_mut().find(|(p, _)| *p == p_idx) {
+                    Some(entry) => entry.1 |= main,
+                    None => ids.push((p_idx, main)),
                 }
             }
         }
@@ -457,31 +461,37 @@ impl Gazetteer {
 
     /// Whether one of the places has an Arabic-script name that does not
     /// start with the article.
-    fn has_arabic_name_without_article(&self, ids: &[u32]) -> bool {
-        ids.iter().filter_map(|&i| self.place(i as usize)).any(|p| {
+    fn has_arabic_name_without_article(&self, ids: &[(u32, bool)]) -> bool {
+        ids.iter().filter_map(|&(i, _)| self.place(i as usize)).any(|p| {
             p.names().any(|n| {
                 crate::gazetteer::is_arabic(n) && !n.starts_with("ال")
             })
         })
     }
 
+    /// The place a matched name stands for: one whose main name matched
+    /// before one matched through an alias, then the prior.
     fn best_for_tag(
         &self,
-        ids: &[u32],
+        ids: &[(u32, bool)],
         options: &TagOptions,
     ) -> Option<usize> {
         ids.iter()
-            .filter_map(|&i| self.place(i as usize).map(|p| (i as usize, p)))
-            .filter(|(_, p)| {
+            .filter_map(|&(i, main)| {
+                self.place(i as usize).map(|p| (i as usize, main, p))
+            })
+            .filter(|(_, _, p)| {
                 options
                     .country
                     .as_ref()
                     .is_none_or(|cc| p.country.eq_ignore_ascii_case(cc))
             })
-            .max_by(|(ia, a), (ib, b)| {
-                a.prior().total_cmp(&b.prior()).then(ib.cmp(ia))
+            .max_by(|(ia, ma, a), (ib, mb, b)| {
+                ma.cmp(mb)
+                    .then(a.prior().total_cmp(&b.prior()))
+                    .then(ib.cmp(ia))
             })
-            .map(|(i, _)| i)
+            .map(|(i, _, _)| i)
     }
 }
 
