@@ -172,6 +172,7 @@ impl<R: BufRead> XliffReader<R> {
         let mut note = String::new();
         let mut capture = Capture::Nothing;
         let mut code_depth = 0usize;
+        let mut alt_depth = 0usize;
         loop {
             match self.input.next()? {
                 XmlEvent::Start { name, attrs } => {
@@ -199,6 +200,10 @@ impl<R: BufRead> XliffReader<R> {
                         continue;
                     }
                     match name.as_str() {
+                        // XLIFF 1.2 alternatives (`<alt-trans>`) have their
+                        // own source and target: not the unit's text.
+                        "alt-trans" => alt_depth += 1,
+                        _ if alt_depth > 0 => {}
                         "source" => capture = Capture::Source,
                         "target" => capture = Capture::Target,
                         "note" => {
@@ -235,6 +240,8 @@ impl<R: BufRead> XliffReader<R> {
                         capture = Capture::Nothing;
                     } else if CODE_ELEMENTS.contains(&name.as_str()) {
                         code_depth = code_depth.saturating_sub(1);
+                    } else if name == "alt-trans" {
+                        alt_depth = alt_depth.saturating_sub(1);
                     } else if name == unit_name {
                         break;
                     }
