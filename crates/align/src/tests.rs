@@ -122,8 +122,8 @@ fn dictionary_breaks_a_length_tie() {
     let en = ["Flour is short in bakeries", "Rain fell on the hills"];
     let (dict, _) =
         Dictionary::parse("flour @ طحين\nbakeries @ مخابز\nrain @ مطر\n");
-    let mut options = AlignOptions::default();
-    options.check_lang = false;
+    let options =
+        AlignOptions { check_lang: false, ..AlignOptions::default() };
     let without = Aligner::new(options.clone());
     let (plain, _) = without.align_sentences(&ar, &en);
     // Length alone prefers the other (closer in length) sentence.
@@ -143,8 +143,8 @@ fn dictionary_breaks_a_length_tie() {
 
 #[test]
 fn length_only_ignores_anchors_and_kinds_are_public() {
-    let mut options = AlignOptions::default();
-    options.length_only = true;
+    let options =
+        AlignOptions { length_only: true, ..AlignOptions::default() };
     let aligner = Aligner::new(options);
     let (alignment, _) =
         aligner.align_sentences(&["قال ٣ أشخاص"], &["Three people said"]);
