@@ -629,6 +629,11 @@ fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
 /// the whole word is an article standing before the next word.
 fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     let word = prep.word(idx);
+    // Every rule below needs a word that starts with a vowel or l.
+    match latin_letters(word).next() {
+        Some(c) if is_vowel(c) || c == 'l' => {}
+        _ => return Some(0),
+    }
     let (w, len) = head(word);
     if len <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
         let (next, _) = head(prep.word(idx + 1));
@@ -730,9 +735,14 @@ fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
         matches!(
             word.first(),
             Some('c' | 'd' | 'g' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 's')
-        ) && ADMIN_WORDS.iter().any(|w| {
-            w.len() <= word.len() && w.chars().eq(latin_letters(word))
-        })
+        ) && if word.contains(&'\'') {
+            ADMIN_WORDS.iter().any(|w| w.chars().eq(latin_letters(word)))
+        } else {
+            ADMIN_WORDS.iter().any(|w| {
+                w.len() == word.len()
+                    && w.bytes().zip(word).all(|(b, &c)| char::from(b) == c)
+            })
+        }
     }
 }
 

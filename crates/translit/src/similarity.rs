@@ -29,6 +29,8 @@
 //! assert!(similarity("Ma'an", "Amman") < THRESHOLD);
 //! ```
 
+use std::cell::RefCell;
+
 use crate::keys::{self, Ev, Prepared};
 
 /// Scores at or above this value mean "same name".
@@ -53,13 +55,40 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     // One order for both argument orders, so that rounding cannot make
     // the score asymmetric.
     let (a, b) = if a <= b { (a, b) } else { (b, a) };
-    let strict_a = keys::strict_key(a);
-    let strict_b = keys::strict_key(b);
-    if !strict_a.is_empty() && strict_a == strict_b {
+    let reused = SCRATCH.try_with(|cell| {
+        let mut scratch = cell.try_borrow_mut().ok()?;
+        Some(score(a, b, &mut scratch))
+    });
+    match reused {
+        Ok(Some(s)) => s,
+        _ => score(a, b, &mut Scratch::default()),
+    }
+}
+
+/// Buffers reused across calls on one thread.
+#[derive(Debug, Default)]
+struct Scratch {
+    key_a: String,
+    key_b: String,
+    sym_a: Symbols,
+    sym_b: Symbols,
+    prev: Vec<f64>,
+    cur: Vec<f64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn score(a: &str, b: &str, s: &mut Scratch) -> f64 {
+    keys::strict_key_into(a, &mut s.key_a);
+    keys::strict_key_into(b, &mut s.key_b);
+    if !s.key_a.is_empty() && s.key_a == s.key_b {
         return 1.0;
     }
-    let sa = symbols(a);
-    let sb = symbols(b);
+    symbols_into(a, &mut s.sym_a);
+    symbols_into(b, &mut s.sym_b);
+    let (sa, sb) = (&s.sym_a, &s.sym_b);
     if sa.syms.is_empty() || sb.syms.is_empty() {
         return 0.0;
     }
@@ -68,13 +97,13 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         (true, true) => Mode::Arabic,
         _ => Mode::Cross,
     };
-    let wa = weight(&sa, mode);
-    let wb = weight(&sb, mode);
+    let wa = weight(sa, mode);
+    let wb = weight(sb, mode);
     let denom = wa.max(wb);
     if denom <= 0.0 {
         return 0.0;
     }
-    let dist = distance(&sa, &sb, mode);
+    let dist = distance(&sa.syms, &sb.syms, mode, &mut s.prev, &mut s.cur);
     (1.0 - dist / denom).clamp(0.0, 1.0)
 }
 
@@ -113,9 +142,9 @@ struct Symbols {
     arabic: bool,
 }
 
-fn symbols(name: &str) -> Symbols {
+fn symbols_into(name: &str, out: &mut Symbols) {
+    out.syms.clear();
     keys::with_prepared(name, |prep: &Prepared, letters| {
-        let mut out = Symbols::default();
         let n = prep.len();
         let arabic_words = (0..n).filter(|&i| prep.is_arabic(i)).count();
         out.arabic = arabic_words * 2 > n;
@@ -125,8 +154,7 @@ fn symbols(name: &str) -> Symbols {
                 push(&mut out.syms, ev)
             });
         }
-        out
-    })
+    });
 }
 
 fn push(syms: &mut Vec<Sym>, ev: Ev) {
@@ -199,15 +227,21 @@ fn subst(a: Sym, b: Sym, mode: Mode) -> f64 {
     }
 }
 
-fn distance(a: &Symbols, b: &Symbols, mode: Mode) -> f64 {
-    let (a, b) = (&a.syms, &b.syms);
-    let mut prev: Vec<f64> = Vec::with_capacity(b.len() + 1);
+fn distance(
+    a: &[Sym],
+    b: &[Sym],
+    mode: Mode,
+    prev: &mut Vec<f64>,
+    cur: &mut Vec<f64>,
+) -> f64 {
+    prev.clear();
     prev.push(0.0);
     for &y in b {
         let last = prev.last().copied().unwrap_or(0.0);
         prev.push(last + indel(y, mode));
     }
-    let mut cur = vec![0.0; b.len() + 1];
+    cur.clear();
+    cur.resize(b.len() + 1, 0.0);
     for &x in a {
         let del = indel(x, mode);
         let first = prev.first().copied().unwrap_or(0.0) + del;
@@ -224,7 +258,7 @@ fn distance(a: &Symbols, b: &Symbols, mode: Mode) -> f64 {
                 *c = diag.min(up).min(left);
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
     }
     prev.last().copied().unwrap_or(0.0)
 }
