@@ -18,6 +18,11 @@
 //! - A Latin window must start with a word that has a capital letter, so
 //!   common words that happen to spell a place ("hit", "tell") in running
 //!   English are left alone.
+//! - A name shared by places in several countries (أريحا: Ariha in Idlib,
+//!   Jericho) goes to the country of most of the text's unambiguous
+//!   mentions, when it can; else, as for any tie, a place whose main name
+//!   matched wins over an alias match, then the prior (seat, population).
+//!   The CLI tags line by line, so there "the text" is one line.
 //! - Single words that are common Arabic or English words and also place
 //!   names ([`DEFAULT_STOP_WORDS`]) are not tagged alone.
 
@@ -254,6 +259,10 @@ fn proclitic_bytes(word: &str, n: usize) -> usize {
     word.len()
 }
 
+/// A place a whole-name key stands for, and whether the key is that of
+/// one of its main names.
+type NameHit = (u32, bool);
+
 struct Word {
     range: Range<usize>,
     key: Range<usize>,
@@ -305,6 +314,8 @@ impl Gazetteer {
             words.push(Word { range, key: start..keys.len(), arabic });
         });
         let mut mentions = Vec::new();
+        // The candidates of each mention, for the second pass.
+        let mut candidates: Vec<&[NameHit]> = Vec::new();
         let mut window = String::new();
         let mut i = 0;
         while i < words.len() {
@@ -318,28 +329,75 @@ impl Gazetteer {
                 options,
                 &mut window,
             ) {
-                Some((mention, n)) => {
+                Some((mention, n, ids)) => {
                     mentions.push(mention);
+                    candidates.push(ids);
                     i += n;
                 }
                 None => i += 1,
             }
         }
+        self.prefer_text_country(&mut mentions, &candidates, options);
         mentions
     }
 
+    /// The second pass: a mention that could be places in several
+    /// countries (أريحا: Ariha in Idlib, Jericho) goes to the country
+    /// most of the text's unambiguous mentions are in, when one of its
+    /// candidates is there.
+    fn prefer_text_country(
+        &self,
+        mentions: &mut [Mention],
+        candidates: &[&[NameHit]],
+        options: &TagOptions,
+    ) {
+        let countries_of = |ids: &[NameHit]| {
+            let mut cs: Vec<&str> = ids
+                .iter()
+                .filter_map(|&(i, _)| self.place(i as usize))
+                .map(|p| p.country.as_str())
+                .collect();
+            cs.sort_unstable();
+            cs.dedup();
+            cs
+        };
+        let mut counts: std::collections::BTreeMap<&str, usize> =
+            std::collections::BTreeMap::new();
+        for ids in candidates {
+            if let [only] = countries_of(ids).as_slice() {
+                *counts.entry(only).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top = match ranked.as_slice() {
+            [] => return,
+            [(c, _)] => *c,
+            [(c, n), (_, m), ..] if n > m => *c,
+            _ => return,
+        };
+        for (mention, ids) in mentions.iter_mut().zip(candidates) {
+            if countries_of(ids).len() < 2 {
+                continue;
+            }
+            if let Some(best) = self.best_for_tag(ids, options, Some(top)) {
+                mention.place = best;
+            }
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
-    fn match_at(
+    fn match_at<'i>(
         &self,
         text: &str,
         words: &[Word],
         keys: &str,
         i: usize,
-        index: &TagIndex,
+        index: &'i TagIndex,
         stop: &FxHashSet<String>,
         options: &TagOptions,
         window: &mut String,
-    ) -> Option<(Mention, usize)> {
+    ) -> Option<(Mention, usize, &'i [NameHit])> {
         let word = words.get(i)?;
         let key_of = |w: &Word| keys.get(w.key.clone()).unwrap_or("");
         // Leading article words: the name starts at the next keyed word.
@@ -449,10 +507,11 @@ impl Gazetteer {
                         continue;
                     }
                 }
-                let best = self.best_for_tag(ids, options)?;
+                let best = self.best_for_tag(ids, options, None)?;
                 return Some((
                     Mention { span, place: best, elided_alef: elided },
                     lead + n,
+                    ids,
                 ));
             }
         }
@@ -475,7 +534,13 @@ impl Gazetteer {
         &self,
         ids: &[(u32, bool)],
         options: &TagOptions,
+        prefer: Option<&str>,
     ) -> Option<usize> {
+        let preferred = |p: &Place| prefer.is_none_or(|cc| p.country == cc);
+        let any_preferred = ids
+            .iter()
+            .filter_map(|&(i, _)| self.place(i as usize))
+            .any(preferred);
         ids.iter()
             .filter_map(|&(i, main)| {
                 self.place(i as usize).map(|p| (i as usize, main, p))
@@ -486,6 +551,7 @@ impl Gazetteer {
                     .as_ref()
                     .is_none_or(|cc| p.country.eq_ignore_ascii_case(cc))
             })
+            .filter(|(_, _, p)| !any_preferred || preferred(p))
             .max_by(|(ia, ma, a), (ib, mb, b)| {
                 ma.cmp(mb)
                     .then(a.prior().total_cmp(&b.prior()))

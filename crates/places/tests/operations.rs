@@ -209,6 +209,27 @@ fn common_words_are_not_places() {
 }
 
 #[test]
+fn ambiguous_mentions_follow_the_country_of_the_text() {
+    let g = builtin();
+    let o = TagOptions::default();
+    let name_of = |text: &str| -> Vec<String> {
+        g.tag(text, &o)
+            .iter()
+            .map(|m| g.place(m.place).unwrap().name_en.clone())
+            .collect()
+    };
+    // أريحا is Ariha (Idlib) and Jericho: the text decides.
+    assert_eq!(
+        name_of("من إدلب إلى أريحا ثم سراقب"),
+        ["Idlib", "Ariha", "Saraqib"]
+    );
+    assert_eq!(
+        name_of("من رام الله إلى أريحا ثم نابلس"),
+        ["Ramallah", "Jericho", "Nablus"]
+    );
+}
+
+#[test]
 fn rewrite_respells_mentions() {
     let g = builtin();
     let o = TagOptions::default();
