@@ -527,8 +527,31 @@ impl Aligner {
 /// is long enough to be telling: two-consonant skeletons match too many
 /// ordinary words.
 fn name_key(word: &str) -> Option<String> {
-    let key = tarjama_translit::keys::loose_key(word);
+    let key = fold_key(&tarjama_translit::keys::loose_key(word));
     (key.chars().count() >= 3).then_some(key)
+}
+
+/// Folds a loose key further for matching names inside running text,
+/// where recall matters more than for gazetteer look-ups: English `g`
+/// is ج, غ or ك and `s` is س or ز in Arabic spellings of the same name
+/// (Gerrard/جيرارد, Rangers/رينجرز, Pyongyang/بيونغيانغ), and Arabic
+/// keys keep weak letters and gemination marks that English ones drop.
+fn fold_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'y' | 'w' | 'ː' => {}
+            'g' | 's' | 'k' if chars.peek() == Some(&'h') => {
+                chars.next();
+                out.push(if c == 's' { 's' } else { 'k' });
+            }
+            'j' | 'g' | 'q' => out.push('k'),
+            'z' => out.push('s'),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn join_texts(sentences: &[Sentence], indices: &[u32]) -> String {

@@ -151,3 +151,21 @@ fn length_only_ignores_anchors_and_kinds_are_public() {
     assert_eq!(links(&alignment), [(vec![0], vec![0])]);
     assert!(Kind::Caption.is_aside() && !Kind::Answer.is_aside());
 }
+
+#[test]
+fn folded_name_keys_meet_across_scripts() {
+    use crate::name_key;
+    for (en, ar) in [
+        ("Gerrard", "جيرارد"),
+        ("Rangers", "رينجرز"),
+        ("Flake", "فليك"),
+        ("Trump", "ترامب"),
+        ("Mujahed", "مجاهد"),
+    ] {
+        assert_eq!(name_key(en), name_key(ar), "{en} / {ar}");
+        assert!(name_key(en).is_some());
+    }
+    assert_ne!(name_key("Trump"), name_key("Flake"));
+    // Too short to be telling.
+    assert_eq!(name_key("Kim"), None);
+}
