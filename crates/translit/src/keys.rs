@@ -1087,6 +1087,29 @@ fn scan_latin(
         let (ev, step) = match c {
             '\'' => (Ev::Sign, 1),
             'ʔ' => (Ev::Onset, 1),
+            // French ou before a vowel, after a vowel, is w (Haouach
+            // is Hawash).
+            'o' if next == 'u'
+                && is_vowel(next2)
+                && prev_letter(i).is_some_and(is_vowel)
+                && ending_start.is_none_or(|s| i < s) =>
+            {
+                let prev = prev_letter(i).unwrap_or('\0');
+                let mut run = l
+                    .get(i + 2..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|&&c| c != '\'')
+                    .take_while(|&&c| is_vowel(c) || c == 'y' || c == 'w');
+                let next_plain_a =
+                    run.next() == Some(&'a') && run.all(|&c| c == 'a');
+                let ev = Ev::Glide {
+                    ch: 'w',
+                    loose: prev == 'a' || next_plain_a,
+                    strong: true,
+                };
+                (ev, 2)
+            }
             'a' | 'e' | 'i' | 'o' | 'u' => (Ev::Vowel, 1),
             'y' | 'w' => {
                 let step = if next == c { 2 } else { 1 };
