@@ -11,11 +11,16 @@
 //!   fused as in "Ezzor", half dropped as in "Deir e-Zor"). Vowels stay, so
 //!   Daraa and Darayya keep different strict keys.
 //! - The **loose** key is a consonant skeleton on which Arabic-script and
-//!   Latin spellings meet: vowels and the weak letters ا و ي are dropped,
-//!   consonants fall into classes (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b,
-//!   v/f, x/kh, ص/س, ط/ت, ض/د, ظ/ز), and a word that starts with a vowel,
-//!   alef or ayn is marked with `ʔ`. "دير الزور", "Dayr az-Zawr" and
-//!   "Deir al-Zour" all give `drzr`.
+//!   Latin spellings meet: vowels and the weak letters ا و ي are dropped
+//!   (و and ي stay as `w`/`y` next to an alef, and Latin w/y between
+//!   vowels where Arabic would have one), consonants fall into classes
+//!   (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b, v/f, x/kh, ص/س, ط/ت, ض/د, ظ/ز),
+//!   a name that starts with a vowel, alef or ayn begins with `ʔ`, the
+//!   ending -iya/ـية gives a final `y`, and a consonant repeated after a
+//!   vowel is written after [`REPEAT`] (`ː`). Administrative words
+//!   (Nahiyat, Markaz, Qada, ناحية, …) are left out of names of several
+//!   words. "دير الزور", "Dayr az-Zawr" and "Deir al-Zour" all give
+//!   `drzr`. `docs/formats/translit-keys.md` lists the whole alphabet.
 //!
 //! Both keys are idempotent (`key(key(x)) == key(x)`), never panic, and
 //! allocate nothing beyond the output string once a thread's scratch
