@@ -11,6 +11,11 @@
 //! 4. **fuzzy**: the similarity with a name whose loose key starts with
 //!    the same letter reaches [`ResolveOptions::threshold`].
 //!
+//! In the loose and fuzzy stages, a place with a name in the query's
+//! script whose skeleton (strict key without vowels, w and y kept) equals
+//! the query's ranks first: loose keys and similarity cannot tell "Swayda"
+//! (Suwayda) from "Sayda" (Sidon), the skeletons `swyd` and `syd` can.
+//!
 //! When a stage finds several places, they are all reported as
 //! candidates, ranked by score and then by a prior (seat of a higher
 //! administrative level, then population); a [`Resolution`] whose top
@@ -153,8 +158,10 @@ impl Gazetteer {
         fuzzy_stages: bool,
     ) -> Resolution {
         if let Some(ids) = self.exact.get(&keying::exact(name)) {
-            let c =
-                self.rank(ids.iter().map(|h| (h.place, 1.0, h.main)), options);
+            let c = self.rank(
+                ids.iter().map(|h| (h.place, 1.0, u8::from(h.main))),
+                options,
+            );
             if !c.is_empty() {
                 return Resolution {
                     method: Some(Method::Exact),
@@ -164,8 +171,10 @@ impl Gazetteer {
         }
         let strict = keying::strict(name);
         if let Some(ids) = self.strict.get(&strict) {
-            let c =
-                self.rank(ids.iter().map(|h| (h.place, 1.0, h.main)), options);
+            let c = self.rank(
+                ids.iter().map(|h| (h.place, 1.0, u8::from(h.main))),
+                options,
+            );
             if !c.is_empty() {
                 return Resolution {
                     method: Some(Method::Strict),
@@ -178,14 +187,14 @@ impl Gazetteer {
         }
         let loose = keying::loose(name);
         if let Some(refs) = self.loose.get(&loose) {
-            let mut scored: Vec<(u32, f64, bool)> = Vec::new();
+            let mut scored: Vec<(u32, f64, u8)> = Vec::new();
             for r in refs {
                 let Some(other) = self.name_of(*r) else { continue };
                 let score = keying::similarity(name, other);
                 if score < options.loose_floor {
                     continue;
                 }
-                let main = self.is_main_name(*r);
+                let main = u8::from(self.is_main_name(*r));
                 match scored.iter_mut().find(|(p, _, _)| *p == r.place) {
                     Some(entry) => {
                         entry.1 = entry.1.max(score);
@@ -194,6 +203,7 @@ impl Gazetteer {
                     None => scored.push((r.place, score, main)),
                 }
             }
+            self.add_skeleton_evidence(name, &mut scored);
             let c = self.rank(scored, options);
             if !c.is_empty() {
                 return Resolution {
@@ -240,7 +250,7 @@ impl Gazetteer {
     ) -> Vec<Candidate> {
         let index = self.fuzzy_index();
         let mut seen: Vec<NameRef> = Vec::new();
-        let mut best: Vec<(u32, f64, bool)> = Vec::new();
+        let mut best: Vec<(u32, f64, u8)> = Vec::new();
         for variant in deletion_variants(loose) {
             let Some(refs) = index.by_variant.get(&variant) else { continue };
             for r in refs {
@@ -253,7 +263,7 @@ impl Gazetteer {
                 if score < options.threshold {
                     continue;
                 }
-                let main = self.is_main_name(*r);
+                let main = u8::from(self.is_main_name(*r));
                 match best.iter_mut().find(|(p, _, _)| *p == r.place) {
                     Some(entry) => {
                         entry.1 = entry.1.max(score);
@@ -263,18 +273,50 @@ impl Gazetteer {
                 }
             }
         }
+        self.add_skeleton_evidence(name, &mut best);
         self.rank(best, options)
+    }
+
+    /// Key-level matches cannot tell Saida from Swayda (Suwayda): both
+    /// loose keys are `sd`, and their similarity is high. When several
+    /// places compete, a place with a name in the query's script whose
+    /// skeleton (the strict key without vowels, semivowels w and y kept)
+    /// equals the query's gets evidence that wins ties: "Swayda" `swyd`
+    /// is "Suwayda" `swyd`, not "Sayda" `syd`.
+    fn add_skeleton_evidence(
+        &self,
+        name: &str,
+        scored: &mut [(u32, f64, u8)],
+    ) {
+        if scored.len() < 2 {
+            return;
+        }
+        let query = skeleton(name);
+        if query.is_empty() {
+            return;
+        }
+        let arabic = crate::gazetteer::is_arabic(name);
+        for entry in scored.iter_mut() {
+            let Some(place) = self.place(entry.0 as usize) else { continue };
+            let same = place.names().any(|n| {
+                crate::gazetteer::is_arabic(n) == arabic
+                    && skeleton(n) == query
+            });
+            if same {
+                entry.2 |= 2;
+            }
+        }
     }
 
     /// Filters by country and orders candidates by score, then prior,
     /// then id (so the order never depends on hashing).
     fn rank(
         &self,
-        scored: impl IntoIterator<Item = (u32, f64, bool)>,
+        scored: impl IntoIterator<Item = (u32, f64, u8)>,
         options: &ResolveOptions,
     ) -> Vec<Candidate> {
-        // (candidate, matched a main name, prior)
-        let mut out: Vec<(Candidate, bool, f64)> = Vec::new();
+        // (candidate, evidence for breaking ties, prior)
+        let mut out: Vec<(Candidate, u8, f64)> = Vec::new();
         for (idx, score, main) in scored {
             let Some(place) = self.place(idx as usize) else { continue };
             if let Some(cc) = &options.country {
@@ -290,24 +332,35 @@ impl Gazetteer {
         }
         let id_of = |c: &Candidate| self.place(c.place).map(|p| p.id.as_str());
         let by_preference =
-            |(a, ma, pa): &(Candidate, bool, f64),
-             (b, mb, pb): &(Candidate, bool, f64)| {
+            |(a, ma, pa): &(Candidate, u8, f64),
+             (b, mb, pb): &(Candidate, u8, f64)| {
                 mb.cmp(ma)
                     .then(pb.total_cmp(pa))
                     .then_with(|| id_of(a).cmp(&id_of(b)))
             };
+        // Skeleton evidence (see `add_skeleton_evidence`) comes first: a
+        // same-script name with the very consonants and semivowels of the
+        // query outweighs a higher similarity.
         out.sort_by(|x, y| {
-            y.0.score.total_cmp(&x.0.score).then(by_preference(x, y))
+            (y.1 & 2)
+                .cmp(&(x.1 & 2))
+                .then(y.0.score.total_cmp(&x.0.score))
+                .then(by_preference(x, y))
         });
         // Scores within the margin of the best count as a tie. Among tied
         // places, one whose main name (English, Arabic, BGN) matched beats
         // one matched through an alias ("Ariha" is the Syrian town, whose
         // name it is, before Jericho, which has it as an alias); then the
         // prior decides.
-        if let Some(top) = out.first().map(|(c, _, _)| c.score) {
+        if let Some((top, top_evidence)) =
+            out.first().map(|(c, e, _)| (c.score, e & 2))
+        {
             let tied = out
                 .iter()
-                .take_while(|(c, _, _)| top - c.score <= AMBIGUITY_MARGIN)
+                .take_while(|(c, e, _)| {
+                    e & 2 == top_evidence
+                        && (top - c.score).abs() <= AMBIGUITY_MARGIN
+                })
                 .count();
             if let Some(group) = out.get_mut(..tied) {
                 group.sort_by(by_preference);
@@ -409,4 +462,28 @@ fn split_fused_article(name: &str) -> Option<String> {
         run = if arabic { run + 1 } else { 0 };
     }
     changed.then_some(out)
+}
+
+/// The strict key without vowels and weak letters (a e i o u, ا ى ة ء ه,
+/// a final -ah/-eh), doubled letters collapsed; w/y and و/ي stay.
+fn skeleton(name: &str) -> String {
+    let mut key = keying::strict(name);
+    // A final -ah/-eh is the teh marbuta, not a consonant h.
+    if key.ends_with("ah") || key.ends_with("eh") {
+        key.pop();
+    }
+    let mut out = String::new();
+    for c in key.chars() {
+        if matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'ا' | 'ى' | 'ة' | 'ء' | 'ه'
+        ) {
+            continue;
+        }
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }

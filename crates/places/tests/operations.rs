@@ -87,6 +87,21 @@ fn short_look_alikes_stay_apart() {
         assert!(ra.is_some() && rb.is_some(), "{a} {b}");
         assert_ne!(ra, rb, "{a} and {b} merged");
     }
+    // Spellings that are not aliases, where the keys and the similarity
+    // alone lean to the wrong look-alike (Swayda/Sayda score 1.0).
+    for (spelling, id) in [
+        ("Swayda", "172408"),
+        ("Suwaydah", "172408"),
+        ("Saydah", "268064"),
+        ("Daraah", "170905"),
+        ("Darayyah", "170892"),
+    ] {
+        assert_eq!(
+            resolve_id(&g, spelling).as_deref(),
+            Some(id),
+            "{spelling}"
+        );
+    }
 }
 
 #[test]
