@@ -90,6 +90,12 @@ pub struct FilterOptions {
     /// takes the calibrated bounds of [`ratio_bounds`] for the pair's
     /// languages.
     pub ratio_bounds: Option<(f64, f64)>,
+    /// Characters of slack around the ratio bounds: a pair passes when
+    /// `low * tgt - slack <= src <= high * tgt + slack` (default 10).
+    /// Short questions and answers vary more than the ratio alone allows
+    /// ("بكم تشتريه؟" / "How much do you pay for it?" is 0.41); 8
+    /// characters cover every gold pair of `corpus/samples`.
+    pub ratio_slack_chars: usize,
     /// The ratio is only checked when the longer side has at least this
     /// many characters (default 20): short segments vary too much.
     pub ratio_min_chars: usize,
@@ -109,6 +115,7 @@ impl Default for FilterOptions {
             disabled: BTreeSet::new(),
             max_chars: 1000,
             ratio_bounds: None,
+            ratio_slack_chars: 10,
             ratio_min_chars: 20,
             lang_id_min_letters: 20,
             check_quotes: false,
@@ -393,8 +400,11 @@ impl Filter {
                 .options
                 .ratio_bounds
                 .unwrap_or_else(|| ratio_bounds(src_lang, tgt_lang));
-            let ratio = src_chars as f64 / tgt_chars.max(1) as f64;
-            if !(low..=high).contains(&ratio) {
+            let slack = self.options.ratio_slack_chars as f64;
+            let (src_len, tgt_len) = (src_chars as f64, tgt_chars as f64);
+            if src_len < low * tgt_len - slack
+                || src_len > high * tgt_len + slack
+            {
                 return Some(Reason::LengthRatio);
             }
         }
@@ -490,6 +500,32 @@ mod tests {
     fn ratio_is_not_checked_on_short_segments() {
         let mut f = Filter::new(FilterOptions::default());
         assert_eq!(check(&mut f, "لا", "No, thanks"), None);
+    }
+
+    #[test]
+    fn ratio_has_slack_for_short_questions_but_not_for_misalignments() {
+        let mut f = Filter::new(FilterOptions::default());
+        assert_eq!(
+            check(&mut f, "بكم تشتريه؟", "How much do you pay for it?"),
+            None
+        );
+        assert_eq!(
+            check(
+                &mut f,
+                "نعم.",
+                "The council repaired two pumps in March and a third one \
+                 is still waiting for spare parts from Damascus."
+            ),
+            Some("length-ratio")
+        );
+        let mut strict = Filter::new(FilterOptions {
+            ratio_slack_chars: 0,
+            ..FilterOptions::default()
+        });
+        assert_eq!(
+            check(&mut strict, "بكم تشتريه؟", "How much do you pay for it?"),
+            Some("length-ratio")
+        );
     }
 
     #[test]
