@@ -7,6 +7,29 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+/// The arguments shared by the line-oriented commands (`key`, `normalize`,
+/// `translit`), flattened into each one's `Args` after its own options.
+#[derive(Debug, clap::Args)]
+pub struct LineIo {
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Input files; standard input when none or `-`.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl LineIo {
+    /// The sources named by the `FILE` arguments
+    /// (see [`Source::from_args`]).
+    pub fn sources(&self) -> Vec<Source> {
+        Source::from_args(&self.files)
+    }
+}
+
 /// Where the input comes from: a named file, or standard input.
 #[derive(Clone, Debug)]
 pub enum Source {

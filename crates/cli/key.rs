@@ -1,13 +1,12 @@
 //! `tarjama key`: one match key per input line.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use tarjama_translit::keys::{self, Level};
 
-use crate::input::{self, Source};
+use crate::input::{self, LineIo};
 use crate::output::Output;
 
 /// Print the match key of each line (files, or standard input): one key
@@ -19,15 +18,8 @@ pub struct Args {
     /// meet.
     #[arg(long, value_enum, default_value_t = LevelArg::Loose)]
     level: LevelArg,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long, value_name = "PATH")]
-    output: Option<PathBuf>,
-    /// Input files; standard input when none or `-`.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    io: LineIo,
 }
 
 /// The values of `--level`.
@@ -46,10 +38,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         LevelArg::Strict => Level::Strict,
         LevelArg::Loose => Level::Loose,
     };
-    let sources = Source::from_args(&args.files);
-    let mut out = Output::create(args.output.as_deref())?;
+    let sources = args.io.sources();
+    let mut out = Output::create(args.io.output.as_deref())?;
     let mut key = String::new();
-    input::for_each_line(&sources, args.lossy, |line| {
+    input::for_each_line(&sources, args.io.lossy, |line| {
         keys::key_into(line, level, &mut key);
         out.write_all(key.as_bytes())?;
         out.write_all(b"\n")?;

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -11,7 +10,7 @@ use anyhow::Context;
 use clap::{Args as ClapArgs, ValueEnum};
 use tarjama_translit::normalize::{Normalizer, Profile};
 
-use crate::input::{self, Source};
+use crate::input::{self, LineIo, Source};
 use crate::output::Output;
 
 /// Normalize each line of the input (files, or standard input).
@@ -26,15 +25,8 @@ pub struct Args {
     /// The Arabic normalization profile [default: search].
     #[arg(long, value_enum)]
     profile: Option<ProfileArg>,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long, value_name = "PATH")]
-    output: Option<PathBuf>,
-    /// Input files; standard input when none or `-`.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    io: LineIo,
 }
 
 /// The script selector of `--script`.
@@ -72,20 +64,20 @@ impl From<ProfileArg> for Profile {
 
 /// Runs `tarjama normalize`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let sources = Source::from_args(&args.files);
+    let sources = args.io.sources();
     let script = args.script.unwrap_or(match args.profile {
         Some(_) => Script::Arabic,
         None => Script::Auto,
     });
     let profile = args.profile.map_or(Profile::Search, Profile::from);
     let normalizer = profile.normalizer();
-    let mut out = Output::create(args.output.as_deref())?;
+    let mut out = Output::create(args.io.output.as_deref())?;
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     for source in &sources {
         normalize_source(
             source,
-            args.lossy,
+            args.io.lossy,
             threads,
             &mut out,
             |line, buf| normalize_line_into(normalizer, script, line, buf),

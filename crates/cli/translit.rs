@@ -2,13 +2,12 @@
 //! de-romanize) each input line.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, ValueEnum};
 use tarjama_translit::romanize::{self, Scheme};
 
-use crate::input::{self, Source};
+use crate::input::{self, LineIo};
 use crate::output::Output;
 
 /// Romanize each line of the input (files, or standard input).
@@ -21,15 +20,8 @@ pub struct Args {
     /// only).
     #[arg(long)]
     reverse: bool,
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
-    #[arg(long)]
-    lossy: bool,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long, value_name = "PATH")]
-    output: Option<PathBuf>,
-    /// Input files; standard input when none or `-`.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    io: LineIo,
 }
 
 /// The values of `--scheme`.
@@ -69,15 +61,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let sources = Source::from_args(&args.files);
-    let mut out = Output::create(args.output.as_deref())?;
+    let sources = args.io.sources();
+    let mut out = Output::create(args.io.output.as_deref())?;
     let mut buf = String::new();
     // Line numbers for de-romanization errors, per source.
     for source in &sources {
         let mut line_no = 0u64;
         input::for_each_line(
             std::slice::from_ref(source),
-            args.lossy,
+            args.io.lossy,
             |line| {
                 line_no += 1;
                 buf.clear();
