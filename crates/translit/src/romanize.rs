@@ -71,13 +71,20 @@ impl Scheme {
         )
     }
 
-    fn buckwalter_table(self) -> Option<&'static [(char, char)]> {
-        match self {
-            Scheme::Buckwalter => Some(BUCKWALTER),
-            Scheme::SafeBuckwalter => Some(SAFE_BUCKWALTER),
-            Scheme::XmlBuckwalter => Some(XML_BUCKWALTER),
-            Scheme::AlaLc | Scheme::Ascii => None,
-        }
+    /// The scheme's `(arabic, roman)` pairs, from its column of
+    /// [`BUCKWALTER`]; `None` for the readable schemes.
+    fn buckwalter_table(
+        self,
+    ) -> Option<impl Iterator<Item = (char, char)> + Clone> {
+        let column = match self {
+            Scheme::Buckwalter => 0,
+            Scheme::SafeBuckwalter => 1,
+            Scheme::XmlBuckwalter => 2,
+            Scheme::AlaLc | Scheme::Ascii => return None,
+        };
+        Some(BUCKWALTER.iter().filter_map(move |(arabic, roman)| {
+            Some((*arabic, *roman.get(column)?))
+        }))
     }
 }
 
@@ -98,170 +105,62 @@ impl FromStr for Scheme {
     }
 }
 
-/// Arabic letters and diacritics and their Buckwalter characters.
-const BUCKWALTER: &[(char, char)] = &[
-    ('\u{0621}', '\''),
-    ('\u{0622}', '|'),
-    ('\u{0623}', '>'),
-    ('\u{0624}', '&'),
-    ('\u{0625}', '<'),
-    ('\u{0626}', '}'),
-    ('\u{0627}', 'A'),
-    ('\u{0628}', 'b'),
-    ('\u{0629}', 'p'),
-    ('\u{062A}', 't'),
-    ('\u{062B}', 'v'),
-    ('\u{062C}', 'j'),
-    ('\u{062D}', 'H'),
-    ('\u{062E}', 'x'),
-    ('\u{062F}', 'd'),
-    ('\u{0630}', '*'),
-    ('\u{0631}', 'r'),
-    ('\u{0632}', 'z'),
-    ('\u{0633}', 's'),
-    ('\u{0634}', '$'),
-    ('\u{0635}', 'S'),
-    ('\u{0636}', 'D'),
-    ('\u{0637}', 'T'),
-    ('\u{0638}', 'Z'),
-    ('\u{0639}', 'E'),
-    ('\u{063A}', 'g'),
-    ('\u{0640}', '_'),
-    ('\u{0641}', 'f'),
-    ('\u{0642}', 'q'),
-    ('\u{0643}', 'k'),
-    ('\u{0644}', 'l'),
-    ('\u{0645}', 'm'),
-    ('\u{0646}', 'n'),
-    ('\u{0647}', 'h'),
-    ('\u{0648}', 'w'),
-    ('\u{0649}', 'Y'),
-    ('\u{064A}', 'y'),
-    ('\u{064B}', 'F'),
-    ('\u{064C}', 'N'),
-    ('\u{064D}', 'K'),
-    ('\u{064E}', 'a'),
-    ('\u{064F}', 'u'),
-    ('\u{0650}', 'i'),
-    ('\u{0651}', '~'),
-    ('\u{0652}', 'o'),
-    ('\u{0670}', '`'),
-    ('\u{0671}', '{'),
-    ('\u{067E}', 'P'),
-    ('\u{0686}', 'J'),
-    ('\u{06A4}', 'V'),
-    ('\u{06AF}', 'G'),
-];
-
-/// Safe Buckwalter: the same letters, with `$ * | > & < } ' { ~ \``
-/// replaced by letters.
-const SAFE_BUCKWALTER: &[(char, char)] = &[
-    ('\u{0621}', 'C'),
-    ('\u{0622}', 'M'),
-    ('\u{0623}', 'O'),
-    ('\u{0624}', 'W'),
-    ('\u{0625}', 'I'),
-    ('\u{0626}', 'Q'),
-    ('\u{0627}', 'A'),
-    ('\u{0628}', 'b'),
-    ('\u{0629}', 'p'),
-    ('\u{062A}', 't'),
-    ('\u{062B}', 'v'),
-    ('\u{062C}', 'j'),
-    ('\u{062D}', 'H'),
-    ('\u{062E}', 'x'),
-    ('\u{062F}', 'd'),
-    ('\u{0630}', 'V'),
-    ('\u{0631}', 'r'),
-    ('\u{0632}', 'z'),
-    ('\u{0633}', 's'),
-    ('\u{0634}', 'c'),
-    ('\u{0635}', 'S'),
-    ('\u{0636}', 'D'),
-    ('\u{0637}', 'T'),
-    ('\u{0638}', 'Z'),
-    ('\u{0639}', 'E'),
-    ('\u{063A}', 'g'),
-    ('\u{0640}', '_'),
-    ('\u{0641}', 'f'),
-    ('\u{0642}', 'q'),
-    ('\u{0643}', 'k'),
-    ('\u{0644}', 'l'),
-    ('\u{0645}', 'm'),
-    ('\u{0646}', 'n'),
-    ('\u{0647}', 'h'),
-    ('\u{0648}', 'w'),
-    ('\u{0649}', 'Y'),
-    ('\u{064A}', 'y'),
-    ('\u{064B}', 'F'),
-    ('\u{064C}', 'N'),
-    ('\u{064D}', 'K'),
-    ('\u{064E}', 'a'),
-    ('\u{064F}', 'u'),
-    ('\u{0650}', 'i'),
-    ('\u{0651}', '~'),
-    ('\u{0652}', 'o'),
-    ('\u{0670}', 'e'),
-    ('\u{0671}', 'L'),
-    ('\u{067E}', 'P'),
-    ('\u{0686}', 'J'),
-    ('\u{06A4}', 'B'),
-    ('\u{06AF}', 'G'),
-];
-
-/// XML Buckwalter: Buckwalter with `> & <` replaced by `O W I`.
-const XML_BUCKWALTER: &[(char, char)] = &[
-    ('\u{0621}', '\''),
-    ('\u{0622}', '|'),
-    ('\u{0623}', 'O'),
-    ('\u{0624}', 'W'),
-    ('\u{0625}', 'I'),
-    ('\u{0626}', '}'),
-    ('\u{0627}', 'A'),
-    ('\u{0628}', 'b'),
-    ('\u{0629}', 'p'),
-    ('\u{062A}', 't'),
-    ('\u{062B}', 'v'),
-    ('\u{062C}', 'j'),
-    ('\u{062D}', 'H'),
-    ('\u{062E}', 'x'),
-    ('\u{062F}', 'd'),
-    ('\u{0630}', '*'),
-    ('\u{0631}', 'r'),
-    ('\u{0632}', 'z'),
-    ('\u{0633}', 's'),
-    ('\u{0634}', '$'),
-    ('\u{0635}', 'S'),
-    ('\u{0636}', 'D'),
-    ('\u{0637}', 'T'),
-    ('\u{0638}', 'Z'),
-    ('\u{0639}', 'E'),
-    ('\u{063A}', 'g'),
-    ('\u{0640}', '_'),
-    ('\u{0641}', 'f'),
-    ('\u{0642}', 'q'),
-    ('\u{0643}', 'k'),
-    ('\u{0644}', 'l'),
-    ('\u{0645}', 'm'),
-    ('\u{0646}', 'n'),
-    ('\u{0647}', 'h'),
-    ('\u{0648}', 'w'),
-    ('\u{0649}', 'Y'),
-    ('\u{064A}', 'y'),
-    ('\u{064B}', 'F'),
-    ('\u{064C}', 'N'),
-    ('\u{064D}', 'K'),
-    ('\u{064E}', 'a'),
-    ('\u{064F}', 'u'),
-    ('\u{0650}', 'i'),
-    ('\u{0651}', '~'),
-    ('\u{0652}', 'o'),
-    ('\u{0670}', '`'),
-    ('\u{0671}', '{'),
-    ('\u{067E}', 'P'),
-    ('\u{0686}', 'J'),
-    ('\u{06A4}', 'V'),
-    ('\u{06AF}', 'G'),
+/// Arabic letters and diacritics and their characters in the three
+/// columns Buckwalter, Safe Buckwalter and XML Buckwalter. Safe Buckwalter
+/// replaces `$ * | > & < } ' { ~ \`` by letters; XML Buckwalter replaces
+/// only `> & <`, by `O W I`.
+const BUCKWALTER: &[(char, [char; 3])] = &[
+    ('\u{0621}', ['\'', 'C', '\'']),
+    ('\u{0622}', ['|', 'M', '|']),
+    ('\u{0623}', ['>', 'O', 'O']),
+    ('\u{0624}', ['&', 'W', 'W']),
+    ('\u{0625}', ['<', 'I', 'I']),
+    ('\u{0626}', ['}', 'Q', '}']),
+    ('\u{0627}', ['A', 'A', 'A']),
+    ('\u{0628}', ['b', 'b', 'b']),
+    ('\u{0629}', ['p', 'p', 'p']),
+    ('\u{062A}', ['t', 't', 't']),
+    ('\u{062B}', ['v', 'v', 'v']),
+    ('\u{062C}', ['j', 'j', 'j']),
+    ('\u{062D}', ['H', 'H', 'H']),
+    ('\u{062E}', ['x', 'x', 'x']),
+    ('\u{062F}', ['d', 'd', 'd']),
+    ('\u{0630}', ['*', 'V', '*']),
+    ('\u{0631}', ['r', 'r', 'r']),
+    ('\u{0632}', ['z', 'z', 'z']),
+    ('\u{0633}', ['s', 's', 's']),
+    ('\u{0634}', ['$', 'c', '$']),
+    ('\u{0635}', ['S', 'S', 'S']),
+    ('\u{0636}', ['D', 'D', 'D']),
+    ('\u{0637}', ['T', 'T', 'T']),
+    ('\u{0638}', ['Z', 'Z', 'Z']),
+    ('\u{0639}', ['E', 'E', 'E']),
+    ('\u{063A}', ['g', 'g', 'g']),
+    ('\u{0640}', ['_', '_', '_']),
+    ('\u{0641}', ['f', 'f', 'f']),
+    ('\u{0642}', ['q', 'q', 'q']),
+    ('\u{0643}', ['k', 'k', 'k']),
+    ('\u{0644}', ['l', 'l', 'l']),
+    ('\u{0645}', ['m', 'm', 'm']),
+    ('\u{0646}', ['n', 'n', 'n']),
+    ('\u{0647}', ['h', 'h', 'h']),
+    ('\u{0648}', ['w', 'w', 'w']),
+    ('\u{0649}', ['Y', 'Y', 'Y']),
+    ('\u{064A}', ['y', 'y', 'y']),
+    ('\u{064B}', ['F', 'F', 'F']),
+    ('\u{064C}', ['N', 'N', 'N']),
+    ('\u{064D}', ['K', 'K', 'K']),
+    ('\u{064E}', ['a', 'a', 'a']),
+    ('\u{064F}', ['u', 'u', 'u']),
+    ('\u{0650}', ['i', 'i', 'i']),
+    ('\u{0651}', ['~', '~', '~']),
+    ('\u{0652}', ['o', 'o', 'o']),
+    ('\u{0670}', ['`', 'e', '`']),
+    ('\u{0671}', ['{', 'L', '{']),
+    ('\u{067E}', ['P', 'P', 'P']),
+    ('\u{0686}', ['J', 'J', 'J']),
+    ('\u{06A4}', ['V', 'B', 'V']),
+    ('\u{06AF}', ['G', 'G', 'G']),
 ];
 
 /// Romanizes `text` with `scheme`; characters that are not Arabic script
@@ -310,8 +209,8 @@ pub fn deromanize(
     };
     let mut out = String::with_capacity(text.len() * 2);
     for (offset, c) in text.char_indices() {
-        match table.iter().find(|&&(_, r)| r == c) {
-            Some(&(arabic, _)) => out.push(arabic),
+        match table.clone().find(|&(_, r)| r == c) {
+            Some((arabic, _)) => out.push(arabic),
             None if c.is_ascii_alphabetic() => {
                 return Err(TranslitError::invalid_character(c, offset));
             }
@@ -321,11 +220,15 @@ pub fn deromanize(
     Ok(out)
 }
 
-fn buckwalter_into(text: &str, table: &[(char, char)], out: &mut String) {
+fn buckwalter_into(
+    text: &str,
+    table: impl Iterator<Item = (char, char)> + Clone,
+    out: &mut String,
+) {
     out.reserve(text.len());
     for c in text.chars() {
         let mapped = if ('\u{0621}'..='\u{06AF}').contains(&c) {
-            table.iter().find(|&&(a, _)| a == c).map(|&(_, r)| r)
+            table.clone().find(|&(a, _)| a == c).map(|(_, r)| r)
         } else {
             None
         };
@@ -688,16 +591,16 @@ mod tests {
             [Scheme::Buckwalter, Scheme::SafeBuckwalter, Scheme::XmlBuckwalter]
         {
             let table = scheme.buckwalter_table().unwrap();
-            let all: String = table.iter().map(|&(a, _)| a).collect();
+            let all: String = table.clone().map(|(a, _)| a).collect();
             let roman = romanize(&all, scheme);
-            assert_eq!(roman.chars().count(), table.len());
+            assert_eq!(roman.chars().count(), table.clone().count());
             assert!(roman.is_ascii());
             assert_eq!(deromanize(&roman, scheme).unwrap(), all);
             // The mapping is one to one.
             let mut seen: Vec<char> = roman.chars().collect();
             seen.sort_unstable();
             seen.dedup();
-            assert_eq!(seen.len(), table.len(), "{scheme}");
+            assert_eq!(seen.len(), table.count(), "{scheme}");
         }
     }
 
