@@ -17,6 +17,10 @@
 //! threshold sweep of the similarity. `--dump` prints every name with its keys instead.
 //! `--errors N` also prints the N largest key groups that
 //! merge different cities, and N cities whose names the key splits.
+//! `--dump-errors N` prints the loose key's errors on the <=15 split
+//! grouped by pattern: wrong merges by key length and by what the two
+//! cities' Arabic names say, missed pairs by pattern, and the N most
+//! frequent missed key pairs with an example.
 
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -259,6 +263,15 @@ fn main() -> ExitCode {
             _ => city.latin.push(name.to_string()),
         }
     }
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "--dump-errors")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+    {
+        dump_errors(&cities, n);
+        return ExitCode::SUCCESS;
+    }
     if args.iter().any(|a| a == "--dump") {
         // One line per name: geonameid, script, name, strict, loose.
         let mut buf = String::new();
@@ -342,4 +355,159 @@ fn main() -> ExitCode {
         cities.values().map(|c| c.country.as_str()).collect();
     eprintln!("countries: {countries:?}");
     ExitCode::SUCCESS
+}
+
+/// A missed key pair: the two keys, and how often plus an example.
+type MissedRow<'a> = (&'a (String, String), &'a (u64, String, String));
+
+/// The number of consonant classes in a loose key (marks left out).
+fn classes(key: &str) -> usize {
+    let mut n = 0;
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'ʔ' || c == tarjama_translit::keys::REPEAT {
+            continue;
+        }
+        // sh, kh, gh are one class.
+        if matches!(c, 's' | 'k' | 'g') && chars.peek() == Some(&'h') {
+            chars.next();
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Prints a pattern count table, largest first.
+fn print_counts(title: &str, counts: &BTreeMap<String, u64>) {
+    let total: u64 = counts.values().sum();
+    println!("{title}: {total} pairs");
+    let mut rows: Vec<(&String, &u64)> = counts.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (pattern, n) in rows {
+        println!(
+            "  {:>6} {:>5.1}%  {pattern}",
+            n,
+            100.0 * *n as f64 / total.max(1) as f64
+        );
+    }
+}
+
+/// `--dump-errors N`: the loose key's errors on the <=15 split, grouped
+/// by pattern.
+fn dump_errors(cities: &BTreeMap<u64, City>, top: usize) {
+    let mut buf = String::new();
+    let mut key = |name: &str| {
+        key_into(name, Level::Loose, &mut buf);
+        buf.clone()
+    };
+    struct Keyed {
+        latin: Vec<(String, String)>,
+        arabic_names: Vec<String>,
+        arabic_keys: Vec<String>,
+    }
+    let split: BTreeMap<u64, Keyed> = cities
+        .iter()
+        .filter(|(_, c)| c.latin.len() <= 15)
+        .map(|(&gid, c)| {
+            let keyed = Keyed {
+                latin: c.latin.iter().map(|n| (n.clone(), key(n))).collect(),
+                arabic_names: c.arabic.clone(),
+                arabic_keys: c.arabic.iter().map(|n| key(n)).collect(),
+            };
+            (gid, keyed)
+        })
+        .collect();
+    // Wrong merges: pairs of Latin names of different cities with one
+    // key, counted per (key, city, city).
+    let mut groups: BTreeMap<&str, BTreeMap<u64, u64>> = BTreeMap::new();
+    for (&gid, city) in &split {
+        for (_, k) in &city.latin {
+            *groups.entry(k).or_default().entry(gid).or_default() += 1;
+        }
+    }
+    let mut by_len: BTreeMap<String, u64> = BTreeMap::new();
+    let mut by_arabic: BTreeMap<String, u64> = BTreeMap::new();
+    for (k, members) in &groups {
+        let members: Vec<(&u64, &u64)> = members.iter().collect();
+        for (i, (ga, na)) in members.iter().enumerate() {
+            for (gb, nb) in members.iter().skip(i + 1) {
+                let fp = *na * *nb;
+                let len = match classes(k) {
+                    n @ 0..=4 => format!("key of {n} classes"),
+                    _ => "key of 5+ classes".to_string(),
+                };
+                *by_len.entry(len).or_default() += fp;
+                let (a, b) = (&split[ga], &split[gb]);
+                let pattern = if a.arabic_names.is_empty()
+                    || b.arabic_names.is_empty()
+                {
+                    "a city without an Arabic name"
+                } else if a
+                    .arabic_names
+                    .iter()
+                    .any(|n| b.arabic_names.contains(n))
+                {
+                    "homonyms: one Arabic name in both cities"
+                } else if a.arabic_keys.iter().any(|x| x == k)
+                    && b.arabic_keys.iter().any(|x| x == k)
+                {
+                    "Arabic names differ, but both have this key"
+                } else if a.arabic_keys.iter().any(|x| x == k)
+                    || b.arabic_keys.iter().any(|x| x == k)
+                {
+                    "one city's Arabic name has this key"
+                } else {
+                    "neither city's Arabic name has this key"
+                };
+                *by_arabic.entry(pattern.to_string()).or_default() += fp;
+            }
+        }
+    }
+    print_counts("wrong merges by key length", &by_len);
+    print_counts("wrong merges by the cities' Arabic names", &by_arabic);
+    // Missed pairs: two Latin names of one city with different keys.
+    let mut patterns: BTreeMap<String, u64> = BTreeMap::new();
+    let mut missed: BTreeMap<(String, String), (u64, String, String)> =
+        BTreeMap::new();
+    for city in split.values() {
+        for (i, (na, ka)) in city.latin.iter().enumerate() {
+            for (nb, kb) in city.latin.iter().skip(i + 1) {
+                if ka == kb {
+                    continue;
+                }
+                let (ka, kb) = if ka <= kb { (ka, kb) } else { (kb, ka) };
+                let (short, long) =
+                    if ka.len() <= kb.len() { (ka, kb) } else { (kb, ka) };
+                let pattern = if short.is_empty() {
+                    "one key empty"
+                } else if long.starts_with("khrbt")
+                    != short.starts_with("khrbt")
+                {
+                    "Khirbat in one name only"
+                } else if long.starts_with(short.as_str()) {
+                    "extra word(s) after the name"
+                } else if long.ends_with(short.trim_start_matches('ʔ')) {
+                    "extra word(s) before the name"
+                } else if classes(ka) == classes(kb) {
+                    "same length, some class differs"
+                } else if classes(ka).abs_diff(classes(kb)) == 1 {
+                    "one class more or less"
+                } else {
+                    "otherwise different (other names, languages)"
+                };
+                *patterns.entry(pattern.to_string()).or_default() += 1;
+                let entry = missed
+                    .entry((ka.clone(), kb.clone()))
+                    .or_insert((0, na.clone(), nb.clone()));
+                entry.0 += 1;
+            }
+        }
+    }
+    print_counts("missed pairs by pattern", &patterns);
+    let mut rows: Vec<MissedRow> = missed.iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    println!("most frequent missed key pairs:");
+    for ((ka, kb), (n, na, nb)) in rows.into_iter().take(top) {
+        println!("  {n:>4}  {ka} / {kb}  (e.g. {na} / {nb})");
+    }
 }
