@@ -7,10 +7,11 @@ Usage: extract.py [--min-population 500] [OUT.tsv]
 Output columns: geonameid, country code, script (latin or arabic), name.
 Every distinct name of a city appears once: the main name and every
 alternate name written entirely in Latin or entirely in Arabic script
-(names in other scripts are left out). All-lowercase ASCII names such as
-"ybrwd" for Yabroud are left out too: GeoNames carries them as
-mechanical, vowelless transliterations of the Arabic name, not as
-spellings anyone writes. The file is written under
+(names in other scripts are left out). Latin names without a capital
+letter, such as "ybrwd" for Yabroud or "ʼl-hskh" for Al-Hasakah, are left
+out too: GeoNames carries them as mechanical, mostly vowelless
+transliterations (ISO 233 style, with ʿ ʼ ʻ for ayn and hamza) of the
+Arabic or Hebrew name, not as spellings anyone writes. The file is written under
 target/ by default and is not committed (GeoNames data, CC BY 4.0).
 """
 
@@ -67,8 +68,7 @@ def main():
                 script = script_of(name)
                 if script is None:
                     continue
-                if script == "latin" and name.isascii() \
-                        and name == name.lower():
+                if script == "latin" and name == name.lower():
                     continue
                 out.write(f"{city['geonameid']}\t{city['countrycode']}\t"
                           f"{script}\t{name}\n")
