@@ -147,10 +147,93 @@ fn log_add(a: f32, b: f32) -> f32 {
     hi + (1.0 + (lo - hi).exp()).ln()
 }
 
+/// The bead costs of every cell searched so far, by the cell the bead
+/// ends in, in [`MOVES`] order. Costs do not depend on the band, so the
+/// passes that recentre or widen it, and forward–backward, compute each
+/// cell's costs once; a row grows to cover the union of the bands.
+pub(crate) struct CostCache {
+    rows: Vec<CachedRow>,
+}
+
+/// The cached costs of one source position: cells `lo..lo + len`.
+struct CachedRow {
+    lo: usize,
+    costs: Vec<[f32; 8]>,
+}
+
+impl CostCache {
+    /// An empty cache for source positions `0..=n`.
+    pub(crate) fn new(n: usize) -> CostCache {
+        CostCache {
+            rows: (0..=n)
+                .map(|_| CachedRow { lo: 0, costs: Vec::new() })
+                .collect(),
+        }
+    }
+
+    /// Computes the costs of the cells of `band` not cached yet.
+    pub(crate) fn cover(&mut self, scorer: &Scorer<'_>, band: &Band) {
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            let (lo, hi) = band.row(i);
+            if row.costs.is_empty() {
+                row.lo = lo;
+                row.costs =
+                    (lo..=hi).map(|j| cell_costs(scorer, i, j)).collect();
+                continue;
+            }
+            if lo < row.lo {
+                let mut grown: Vec<[f32; 8]> =
+                    Vec::with_capacity(row.lo - lo + row.costs.len());
+                grown.extend((lo..row.lo).map(|j| cell_costs(scorer, i, j)));
+                grown.extend_from_slice(&row.costs);
+                row.costs = grown;
+                row.lo = lo;
+            }
+            let end = row.lo + row.costs.len();
+            if hi >= end {
+                row.costs.reserve_exact(hi + 1 - end);
+                row.costs.extend((end..=hi).map(|j| cell_costs(scorer, i, j)));
+            }
+        }
+    }
+
+    /// The cached costs of the beads ending in `(i, j)`.
+    #[inline]
+    fn get(&self, i: usize, j: usize) -> Option<&[f32; 8]> {
+        let row = self.rows.get(i)?;
+        row.costs.get(j.checked_sub(row.lo)?)
+    }
+
+    /// The cost of bead `mv` ending in `(i, j)` (infinite when unknown).
+    #[inline]
+    fn cost(&self, i: usize, j: usize, mv: usize) -> f32 {
+        self.get(i, j)
+            .and_then(|c| c.get(mv))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    }
+}
+
+/// The costs of the beads ending in `(i, j)`, infinite for moves that
+/// are not allowed or would start outside the matrix.
+fn cell_costs(scorer: &Scorer<'_>, i: usize, j: usize) -> [f32; 8] {
+    let mut out = [f32::INFINITY; 8];
+    for (mv, (slot, &(di, dj))) in out.iter_mut().zip(&MOVES).enumerate() {
+        if !scorer.allowed.get(mv).copied().unwrap_or(false) {
+            continue;
+        }
+        if let (Some(pi), Some(pj)) = (i.checked_sub(di), j.checked_sub(dj)) {
+            *slot = scorer.cost(mv, pi, pj);
+        }
+    }
+    out
+}
+
 /// Runs Viterbi inside `band`, and forward–backward for the posteriors
-/// when `posteriors` (otherwise every posterior is 0).
+/// when `posteriors` (otherwise every posterior is 0). `cache` must
+/// cover `band` (see [`CostCache::cover`]).
 pub(crate) fn solve(
-    scorer: &Scorer<'_>,
+    cache: &CostCache,
     n: usize,
     m: usize,
     band: &Band,
@@ -161,10 +244,6 @@ pub(crate) fn solve(
     let mut best = vec![f32::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
     let mut fwd = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
-    // The bead costs of each cell, kept for the backward pass (indexed
-    // by the cell the bead ends in).
-    let mut costs =
-        vec![f32::INFINITY; if posteriors { cells * MOVES.len() } else { 0 }];
     let inv_t = 1.0 / temperature.max(1e-3);
     if let Some(idx) = band.index(0, 0) {
         if let Some(b) = best.get_mut(idx) {
@@ -174,6 +253,7 @@ pub(crate) fn solve(
             *f = 0.0;
         }
     }
+    let no_costs = [f32::INFINITY; 8];
     for i in 0..=n {
         let (lo, hi) = band.row(i);
         for j in lo..=hi {
@@ -181,12 +261,15 @@ pub(crate) fn solve(
             if i == 0 && j == 0 {
                 continue;
             }
+            let cell_costs = cache.get(i, j).unwrap_or(&no_costs);
             let mut cell_best = f32::INFINITY;
             let mut cell_move = u8::MAX;
             // Forward terms, summed with one logarithm at the end.
             let mut terms = [f32::NEG_INFINITY; 8];
-            for (mv, &(di, dj)) in MOVES.iter().enumerate() {
-                if !scorer.allowed.get(mv).copied().unwrap_or(false) {
+            for (mv, (&(di, dj), &cost)) in
+                MOVES.iter().zip(cell_costs).enumerate()
+            {
+                if !cost.is_finite() {
                     continue;
                 }
                 let (Some(pi), Some(pj)) =
@@ -197,36 +280,32 @@ pub(crate) fn solve(
                 let Some(prev) = band.index(pi, pj) else { continue };
                 let prev_best =
                     best.get(prev).copied().unwrap_or(f32::INFINITY);
-                let prev_fwd =
-                    fwd.get(prev).copied().unwrap_or(f32::NEG_INFINITY);
                 if prev_best == f32::INFINITY {
                     continue;
-                }
-                let cost = scorer.cost(mv, pi, pj);
-                if !cost.is_finite() {
-                    continue;
-                }
-                if let Some(slot) = costs.get_mut(here * MOVES.len() + mv) {
-                    *slot = cost;
                 }
                 let total = prev_best + cost;
                 if total < cell_best {
                     cell_best = total;
                     cell_move = mv as u8;
                 }
-                if let Some(term) = terms.get_mut(mv) {
-                    *term = prev_fwd - cost * inv_t;
+                if posteriors {
+                    let prev_fwd =
+                        fwd.get(prev).copied().unwrap_or(f32::NEG_INFINITY);
+                    if let Some(term) = terms.get_mut(mv) {
+                        *term = prev_fwd - cost * inv_t;
+                    }
                 }
             }
-            let cell_fwd = if posteriors { log_sum(&terms) } else { 0.0 };
             if let Some(b) = best.get_mut(here) {
                 *b = cell_best;
             }
             if let Some(b) = back.get_mut(here) {
                 *b = cell_move;
             }
-            if let Some(f) = fwd.get_mut(here) {
-                *f = cell_fwd;
+            if posteriors {
+                if let Some(f) = fwd.get_mut(here) {
+                    *f = log_sum(&terms);
+                }
             }
         }
     }
@@ -247,7 +326,7 @@ pub(crate) fn solve(
             j: pj,
             di,
             dj,
-            cost: scorer.cost(mv, pi, pj),
+            cost: cache.cost(i, j, mv),
             posterior: 0.0,
         });
         i = pi;
@@ -280,19 +359,13 @@ pub(crate) fn solve(
             }
             let mut terms = [f32::NEG_INFINITY; 8];
             for (mv, &(di, dj)) in MOVES.iter().enumerate() {
-                if !scorer.allowed.get(mv).copied().unwrap_or(false) {
-                    continue;
-                }
                 let Some(next) = band.index(i + di, j + dj) else { continue };
                 let next_bwd =
                     bwd.get(next).copied().unwrap_or(f32::NEG_INFINITY);
                 if next_bwd == f32::NEG_INFINITY {
                     continue;
                 }
-                let cost = costs
-                    .get(next * MOVES.len() + mv)
-                    .copied()
-                    .unwrap_or(f32::INFINITY);
+                let cost = cache.cost(i + di, j + dj, mv);
                 if let Some(term) = terms.get_mut(mv) {
                     *term = next_bwd - cost * inv_t;
                 }

@@ -3,7 +3,7 @@
 //! pass's confident links, and a second pass.
 
 use crate::diag::Diagnostic;
-use crate::dp::{Band, Bead, solve};
+use crate::dp::{Band, Bead, CostCache, solve};
 use crate::features::Features;
 use crate::model::{MOVES, Params, Scorer};
 
@@ -262,6 +262,7 @@ fn banded(
     let (src, tgt) = (sides.src, sides.tgt);
     let (n, m) = (src.len(), tgt.len());
     let scorer = Scorer::new(src, tgt, sides.dict, params);
+    let mut cache = CostCache::new(n);
     let full = n.max(m);
     let mut centres = match start {
         Start::Lengths => centers(src, tgt),
@@ -273,8 +274,8 @@ fn banded(
         // Search with Viterbi alone until the band holds the path; the
         // posteriors (forward–backward, twice the work) are computed once,
         // on the final band, where Viterbi gives the same path again.
-        let solution =
-            solve(&scorer, n, m, &band, settings.temperature, false);
+        cache.cover(&scorer, &band);
+        let solution = solve(&cache, n, m, &band, settings.temperature, false);
         let settled = !solution.touched_edge || width >= full;
         let wider = Band::around(&centres, width * 2, m);
         let stuck =
@@ -293,7 +294,7 @@ fn banded(
             if !posteriors {
                 return solution.beads;
             }
-            return solve(&scorer, n, m, &band, settings.temperature, true)
+            return solve(&cache, n, m, &band, settings.temperature, true)
                 .beads;
         }
         // First move the band onto the path found (the drift of the
