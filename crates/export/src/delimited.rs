@@ -106,10 +106,6 @@ impl<W: Write> PairWriter for TsvWriter<W> {
         self.out.flush()?;
         Ok(())
     }
-
-    fn stats(&self) -> WriteStats {
-        WriteStats::default()
-    }
 }
 
 /// Reads TSV: with a header row (`ar<TAB>en<TAB>id…`, as [`TsvWriter`]

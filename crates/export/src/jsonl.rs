@@ -5,9 +5,9 @@ use std::io::{BufRead, Write};
 
 use tarjama_record::PairRecordV1;
 
+use crate::PairWriter;
 use crate::error::ExportError;
 use crate::lines::LineReader;
-use crate::{PairWriter, WriteStats};
 
 /// Writes one JSON record per line.
 #[derive(Debug)]
@@ -34,10 +34,6 @@ impl<W: Write> PairWriter for JsonlWriter<W> {
     fn finish(&mut self) -> Result<(), ExportError> {
         self.out.flush()?;
         Ok(())
-    }
-
-    fn stats(&self) -> WriteStats {
-        WriteStats::default()
     }
 }
 

@@ -153,8 +153,11 @@ pub trait PairWriter {
     /// after the last pair.
     fn finish(&mut self) -> Result<(), ExportError>;
 
-    /// What the writer has had to change so far.
-    fn stats(&self) -> WriteStats;
+    /// What the writer has had to change so far (by default nothing: the
+    /// formats that can store every record as it is).
+    fn stats(&self) -> WriteStats {
+        WriteStats::default()
+    }
 }
 
 impl<P: PairWriter + ?Sized> PairWriter for Box<P> {

@@ -28,7 +28,7 @@ use tarjama_record::{PairRecordV1, pair_id};
 
 use crate::error::ExportError;
 use crate::meta;
-use crate::{FormatOptions, PairWriter, WriteStats};
+use crate::{FormatOptions, PairWriter};
 
 /// Rows per record batch handed to the Parquet writer.
 pub const BATCH_ROWS: usize = 8192;
@@ -234,10 +234,6 @@ impl<W: Write + Send> PairWriter for ParquetWriter<W> {
             out.flush()?;
         }
         Ok(())
-    }
-
-    fn stats(&self) -> WriteStats {
-        WriteStats::default()
     }
 }
 
