@@ -76,38 +76,47 @@ pub(crate) fn format_score(score: f64) -> String {
 
 /// Parses a score; an empty field is the default score 1.
 pub(crate) fn parse_score(text: &str) -> Result<f64, ExportError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(1.0);
-    }
-    text.parse::<f64>().map_err(|_| {
-        ExportError::malformed(format!("bad score {text:?} (want a number)"))
-    })
+    parse_field(
+        text,
+        1.0,
+        |t| t.parse().ok(),
+        |t| format!("bad score {t:?} (want a number)"),
+    )
 }
 
 /// Parses a block number; an empty field is block 0.
 pub(crate) fn parse_block(text: &str) -> Result<u32, ExportError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(0);
-    }
-    text.parse::<u32>().map_err(|_| {
-        ExportError::malformed(format!("bad block number {text:?}"))
-    })
+    parse_field(
+        text,
+        0,
+        |t| t.parse().ok(),
+        |t| format!("bad block number {t:?}"),
+    )
 }
 
 /// Parses a role; an empty field is `other`.
 pub(crate) fn parse_role(text: &str) -> Result<Role, ExportError> {
+    parse_field(text, Role::Other, Role::parse, |t| {
+        format!(
+            "unknown role {t:?} (want title, lead, question, answer or \
+             other)"
+        )
+    })
+}
+
+/// Parses the trimmed `text` with `parse`; an empty field is `default`,
+/// and text `parse` refuses is the error `message(text)`.
+fn parse_field<T>(
+    text: &str,
+    default: T,
+    parse: impl FnOnce(&str) -> Option<T>,
+    message: impl FnOnce(&str) -> String,
+) -> Result<T, ExportError> {
     let text = text.trim();
     if text.is_empty() {
-        return Ok(Role::Other);
+        return Ok(default);
     }
-    Role::parse(text).ok_or_else(|| {
-        ExportError::malformed(format!(
-            "unknown role {text:?} (want title, lead, question, answer \
-             or other)"
-        ))
-    })
+    parse(text).ok_or_else(|| ExportError::malformed(message(text)))
 }
 
 /// Flags joined by `;` (flags are tokens such as `lang-mismatch:en`).
@@ -118,6 +127,50 @@ pub(crate) fn format_flags(flags: &[String]) -> String {
 /// Splits what [`format_flags`] writes.
 pub(crate) fn parse_flags(text: &str) -> Vec<String> {
     text.split(';').filter(|f| !f.is_empty()).map(str::to_string).collect()
+}
+
+/// Calls `each(name, value)` for the metadata fields of `pair` that the
+/// XML formats write one element each: `doc` (when not empty), `block`,
+/// `role`, `score`, `idx-LANG` per language and `flag` per flag. The id
+/// is left to each format.
+pub(crate) fn for_each_field(
+    pair: &PairRecordV1,
+    mut each: impl FnMut(&str, &str),
+) {
+    if !pair.doc.is_empty() {
+        each("doc", &pair.doc);
+    }
+    each("block", &pair.block.to_string());
+    each("role", pair.role.as_str());
+    each("score", &format_score(pair.score));
+    for (lang, indices) in &pair.idx {
+        each(&format!("idx-{lang}"), &format_indices(indices));
+    }
+    for flag in &pair.flags {
+        each("flag", flag);
+    }
+}
+
+/// Sets the field `name` (as [`for_each_field`] names it) of `pair` from
+/// `value`; other names are ignored.
+pub(crate) fn set_field(
+    pair: &mut PairRecordV1,
+    name: &str,
+    value: &str,
+) -> Result<(), ExportError> {
+    match name {
+        "doc" => pair.doc = value.to_string(),
+        "block" => pair.block = parse_block(value)?,
+        "role" => pair.role = parse_role(value)?,
+        "score" => pair.score = parse_score(value)?,
+        "flag" => pair.flags.push(value.to_string()),
+        other => {
+            if let Some(lang) = other.strip_prefix("idx-") {
+                pair.idx.insert(lang.to_string(), parse_indices(value)?);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The two segments of `pair` for the languages `src` and `tgt`; a side

@@ -61,23 +61,20 @@ impl<W: Write> TmxWriter<W> {
         })
     }
 
-    fn prop(&mut self, kind: &str, value: &str) {
-        let (value, removed) = xml::strip_illegal(value);
-        self.stats.illegal_xml_chars_removed += removed;
-        self.buf.push_str("      <prop type=\"");
-        self.buf.push_str(kind);
+    /// A `<prop>` of type `x-NAME`.
+    fn prop(&mut self, name: &str, value: &str) {
+        self.buf.push_str("      <prop type=\"x-");
+        self.buf.push_str(name);
         self.buf.push_str("\">");
-        xml::escape_text(&value, &mut self.buf);
+        xml::push_text(value, &mut self.stats, &mut self.buf);
         self.buf.push_str("</prop>\n");
     }
 
     fn tuv(&mut self, lang: &str, segment: &str) {
-        let (segment, removed) = xml::strip_illegal(segment);
-        self.stats.illegal_xml_chars_removed += removed;
         self.buf.push_str("      <tuv xml:lang=\"");
         xml::escape_attr(lang, &mut self.buf);
         self.buf.push_str("\"><seg>");
-        xml::escape_text(&segment, &mut self.buf);
+        xml::push_text(segment, &mut self.stats, &mut self.buf);
         self.buf.push_str("</seg></tuv>\n");
     }
 }
@@ -99,19 +96,7 @@ impl<W: Write> PairWriter for TmxWriter<W> {
             self.buf.push('"');
         }
         self.buf.push_str(">\n");
-        if !pair.doc.is_empty() {
-            self.prop("x-doc", &pair.doc);
-        }
-        self.prop("x-block", &pair.block.to_string());
-        self.prop("x-role", pair.role.as_str());
-        self.prop("x-score", &meta::format_score(pair.score));
-        for (lang, indices) in &pair.idx {
-            let kind = format!("x-idx-{lang}");
-            self.prop(&kind, &meta::format_indices(indices));
-        }
-        for flag in &pair.flags {
-            self.prop("x-flag", flag);
-        }
+        meta::for_each_field(pair, |name, value| self.prop(name, value));
         let src_lang = self.src_lang.clone();
         let tgt_lang = self.tgt_lang.clone();
         let (src, tgt) = meta::sides(pair, &src_lang, &tgt_lang);
@@ -294,20 +279,8 @@ impl<R: BufRead> TmxReader<R> {
         let mut pair =
             meta::new_pair(&src_lang, src.unwrap_or_default(), &tgt_lang, tgt);
         for (kind, value) in props {
-            match kind.as_str() {
-                "x-doc" => pair.doc = value.clone(),
-                "x-block" => pair.block = meta::parse_block(value)?,
-                "x-role" => pair.role = meta::parse_role(value)?,
-                "x-score" => pair.score = meta::parse_score(value)?,
-                "x-flag" => pair.flags.push(value.clone()),
-                other => {
-                    if let Some(lang) = other.strip_prefix("x-idx-") {
-                        pair.idx.insert(
-                            lang.to_string(),
-                            meta::parse_indices(value)?,
-                        );
-                    }
-                }
+            if let Some(name) = kind.strip_prefix("x-") {
+                meta::set_field(&mut pair, name, value)?;
             }
         }
         pair.id = match tuid {
@@ -353,16 +326,6 @@ impl<R: BufRead> Iterator for TmxReader<R> {
         if self.done {
             return None;
         }
-        match self.next_pair() {
-            Ok(Some(pair)) => Some(Ok(pair)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(err) => {
-                self.done = true;
-                Some(Err(err))
-            }
-        }
+        xml::fuse(self.next_pair(), &mut self.done)
     }
 }

@@ -53,22 +53,18 @@ impl<W: Write> XliffWriter<W> {
     }
 
     fn note(&mut self, category: &str, value: &str) {
-        let (value, removed) = xml::strip_illegal(value);
-        self.stats.illegal_xml_chars_removed += removed;
         self.buf.push_str("        <note category=\"");
         xml::escape_attr(category, &mut self.buf);
         self.buf.push_str("\">");
-        xml::escape_text(&value, &mut self.buf);
+        xml::push_text(value, &mut self.stats, &mut self.buf);
         self.buf.push_str("</note>\n");
     }
 
     fn text_element(&mut self, name: &str, text: &str) {
-        let (text, removed) = xml::strip_illegal(text);
-        self.stats.illegal_xml_chars_removed += removed;
         self.buf.push_str("        <");
         self.buf.push_str(name);
         self.buf.push_str(" xml:space=\"preserve\">");
-        xml::escape_text(&text, &mut self.buf);
+        xml::push_text(text, &mut self.stats, &mut self.buf);
         self.buf.push_str("</");
         self.buf.push_str(name);
         self.buf.push_str(">\n");
@@ -83,19 +79,7 @@ impl<W: Write> PairWriter for XliffWriter<W> {
         self.buf.push_str(&self.n_units.to_string());
         self.buf.push_str("\">\n      <notes>\n");
         self.note("id", &pair.id);
-        if !pair.doc.is_empty() {
-            self.note("doc", &pair.doc);
-        }
-        self.note("block", &pair.block.to_string());
-        self.note("role", pair.role.as_str());
-        self.note("score", &meta::format_score(pair.score));
-        for (lang, indices) in &pair.idx {
-            let category = format!("idx-{lang}");
-            self.note(&category, &meta::format_indices(indices));
-        }
-        for flag in &pair.flags {
-            self.note("flag", flag);
-        }
+        meta::for_each_field(pair, |name, value| self.note(name, value));
         self.buf.push_str("      </notes>\n      <segment>\n");
         let src_lang = self.src_lang.clone();
         let tgt_lang = self.tgt_lang.clone();
@@ -286,21 +270,10 @@ impl<R: BufRead> XliffReader<R> {
         let mut pair = meta::new_pair(&src_lang, source, &tgt_lang, target);
         let mut id = None;
         for (category, value) in notes {
-            match category.as_str() {
-                "id" => id = Some(value),
-                "doc" => pair.doc = value,
-                "block" => pair.block = meta::parse_block(&value)?,
-                "role" => pair.role = meta::parse_role(&value)?,
-                "score" => pair.score = meta::parse_score(&value)?,
-                "flag" => pair.flags.push(value),
-                other => {
-                    if let Some(lang) = other.strip_prefix("idx-") {
-                        pair.idx.insert(
-                            lang.to_string(),
-                            meta::parse_indices(&value)?,
-                        );
-                    }
-                }
+            if category == "id" {
+                id = Some(value);
+            } else {
+                meta::set_field(&mut pair, &category, &value)?;
             }
         }
         pair.id = match id {
@@ -362,16 +335,6 @@ impl<R: BufRead> Iterator for XliffReader<R> {
         if self.done {
             return None;
         }
-        match self.next_pair() {
-            Ok(Some(pair)) => Some(Ok(pair)),
-            Ok(None) => {
-                self.done = true;
-                None
-            }
-            Err(err) => {
-                self.done = true;
-                Some(Err(err))
-            }
-        }
+        xml::fuse(self.next_pair(), &mut self.done)
     }
 }

@@ -8,6 +8,7 @@ use std::io::{self, BufRead, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
+use crate::WriteStats;
 use crate::error::ExportError;
 use crate::meta::is_xml_char;
 
@@ -34,33 +35,49 @@ pub(crate) fn strip_illegal(text: &str) -> (Cow<'_, str>, u64) {
 /// Escapes element content. `\r` becomes `&#13;` because XML parsers turn
 /// a literal carriage return into a newline.
 pub(crate) fn escape_text(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
+    escape(text, false, out);
 }
 
 /// Escapes an attribute value written between double quotes. Tab, LF and
 /// CR become character references, since attribute-value normalization
 /// would turn the literal characters into spaces.
 pub(crate) fn escape_attr(text: &str, out: &mut String) {
+    escape(text, true, out);
+}
+
+/// [`escape_text`], and with `attr` also `"`, tab and LF.
+fn escape(text: &str, attr: bool, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
+            '"' if attr => out.push_str("&quot;"),
+            '\t' if attr => out.push_str("&#9;"),
+            '\n' if attr => out.push_str("&#10;"),
             c => out.push(c),
         }
     }
+}
+
+/// Appends `text` as element content: characters XML does not allow are
+/// removed (and counted in `stats`), the rest escaped.
+pub(crate) fn push_text(text: &str, stats: &mut WriteStats, out: &mut String) {
+    let (text, removed) = strip_illegal(text);
+    stats.illegal_xml_chars_removed += removed;
+    escape_text(&text, out);
+}
+
+/// The next item of a reader whose `next_pair` gave `result`; `done` is
+/// set at the end and after an error, so that the reader stops there.
+pub(crate) fn fuse<T>(
+    result: Result<Option<T>, ExportError>,
+    done: &mut bool,
+) -> Option<Result<T, ExportError>> {
+    let item = result.transpose();
+    *done = !matches!(item, Some(Ok(_)));
+    item
 }
 
 /// A `BufRead` that counts the newlines its reader has consumed, so that
