@@ -141,21 +141,20 @@ const PREFIX_CHARS: usize = 32;
 /// dropped, runs of spaces as one space.
 fn folded_start(text: &str) -> String {
     let mut folded = String::with_capacity(2 * PREFIX_CHARS);
-    let mut n_chars = 0;
-    let mut last_space = false;
-    for c in text.chars() {
-        let Some(f) = fold_arabic_char(c) else { continue };
-        if f == ' ' && last_space {
-            continue;
-        }
-        last_space = f == ' ';
-        folded.push(f);
-        n_chars += 1;
-        if n_chars == PREFIX_CHARS {
-            break;
-        }
-    }
+    folded.extend(folded_chars(text).take(PREFIX_CHARS));
     folded
+}
+
+/// The characters of `text` folded as [`match_folded`] compares them:
+/// diacritics and invisible characters dropped, runs of spaces as one
+/// space.
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last_space = false;
+    text.chars().filter_map(fold_arabic_char).filter(move |&f| {
+        let repeated_space = f == ' ' && last_space;
+        last_space = f == ' ';
+        !repeated_space
+    })
 }
 
 /// A line with its folded start, computed once for all the checks that
@@ -201,15 +200,7 @@ fn contains_any(text: &str, patterns: &[&str]) -> bool {
 /// All of `text` folded as [`match_folded`] compares it.
 fn fold_all(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
-    let mut last_space = false;
-    for c in text.chars() {
-        let Some(f) = fold_arabic_char(c) else { continue };
-        if f == ' ' && last_space {
-            continue;
-        }
-        last_space = f == ' ';
-        folded.push(f);
-    }
+    folded.extend(folded_chars(text));
     folded
 }
 
