@@ -43,10 +43,16 @@ fn records(jsonl: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Runs `tarjama export --to FORMAT ARGS FIXTURE`, asserting success;
+/// returns stdout and stderr.
+fn export_fixture(format: &str, args: &[&str]) -> (String, String) {
+    let fixture = fixture();
+    export(&[&["--to", format], args, &[path_str(&fixture)]].concat())
+}
+
 /// The pairs that the default filters keep from the fixture, as JSONL.
 fn kept_jsonl() -> String {
-    let fixture = fixture();
-    export(&["--to", "jsonl", path_str(&fixture)]).0
+    export_fixture("jsonl", &[]).0
 }
 
 #[test]
@@ -54,16 +60,10 @@ fn filters_reject_with_reasons_and_the_report_balances() {
     let dir = tempfile::tempdir().unwrap();
     let rejects = dir.path().join("rejects.jsonl");
     let report = dir.path().join("report.json");
-    let fixture = fixture();
-    let (stdout, _) = export(&[
-        "--to",
+    let (stdout, _) = export_fixture(
         "jsonl",
-        "--rejects",
-        path_str(&rejects),
-        "--report",
-        path_str(&report),
-        path_str(&fixture),
-    ]);
+        &["--rejects", path_str(&rejects), "--report", path_str(&report)],
+    );
     let kept = records(&stdout);
     let rejected = records(&fs::read_to_string(&rejects).unwrap());
     let report: serde_json::Value =
@@ -97,23 +97,17 @@ fn filters_reject_with_reasons_and_the_report_balances() {
 #[test]
 fn no_filter_switches_filters_off() {
     let fixture = fixture();
-    let (stdout, stderr) = export(&[
-        "--to",
+    let (stdout, stderr) = export_fixture(
         "jsonl",
-        "--no-filter",
-        "duplicate,near-duplicate",
-        "--no-filter",
-        "empty",
-        path_str(&fixture),
-    ]);
+        &["--no-filter", "duplicate,near-duplicate", "--no-filter", "empty"],
+    );
     let report: serde_json::Value = serde_json::from_str(&stderr).unwrap();
     assert_eq!(report["rejected_by_reason"]["duplicate"], 0);
     assert_eq!(report["rejected_by_reason"]["empty"], 0);
     // The pair with an empty side now fails the next filter, no-text.
     assert_eq!(report["rejected_by_reason"]["no-text"], 2);
     assert_eq!(records(&stdout).len(), 7);
-    let (stdout, _) =
-        export(&["--to", "jsonl", "--no-filter", "all", path_str(&fixture)]);
+    let (stdout, _) = export_fixture("jsonl", &["--no-filter", "all"]);
     assert_eq!(records(&stdout).len(), 12);
     let out = util::run(
         &[
@@ -172,8 +166,7 @@ fn every_format_converts_back_to_the_same_pairs() {
 
 #[test]
 fn xml_writers_report_removed_characters() {
-    let fixture = fixture();
-    let (tmx, stderr) = export(&["--to", "tmx", path_str(&fixture)]);
+    let (tmx, stderr) = export_fixture("tmx", &[]);
     let report: serde_json::Value = serde_json::from_str(&stderr).unwrap();
     assert_eq!(report["writer"]["illegal_xml_chars_removed"], 1);
     assert!(tmx.contains("&lt;soon&gt;"));
@@ -185,14 +178,7 @@ fn xml_writers_report_removed_characters() {
 fn moses_writes_two_files_and_reads_them_back() {
     let dir = tempfile::tempdir().unwrap();
     let prefix = dir.path().join("corpus");
-    let fixture = fixture();
-    let (_, stderr) = export(&[
-        "--to",
-        "moses",
-        "-o",
-        path_str(&prefix),
-        path_str(&fixture),
-    ]);
+    let (_, stderr) = export_fixture("moses", &["-o", path_str(&prefix)]);
     let report: serde_json::Value = serde_json::from_str(&stderr).unwrap();
     let ar = fs::read_to_string(dir.path().join("corpus.ar")).unwrap();
     let en = fs::read_to_string(dir.path().join("corpus.en")).unwrap();
@@ -220,20 +206,17 @@ fn moses_writes_two_files_and_reads_them_back() {
 
 #[test]
 fn csv_neutralizes_formulas() {
-    let fixture = fixture();
-    let (csv, _) = export(&["--to", "csv", path_str(&fixture)]);
+    let (csv, _) = export_fixture("csv", &[]);
     assert!(csv.contains("'=SUM(A1:A2),'-5 degrees at night"), "{csv}");
-    let (raw, _) =
-        export(&["--to", "csv", "--keep-formulas", path_str(&fixture)]);
+    let (raw, _) = export_fixture("csv", &["--keep-formulas"]);
     assert!(raw.contains("\n=SUM(A1:A2),-5 degrees at night"), "{raw}");
 }
 
 #[test]
 fn output_is_deterministic() {
-    let fixture = fixture();
     for format in ["tmx", "xliff", "csv", "tsv", "jsonl"] {
-        let first = export(&["--to", format, path_str(&fixture)]).0;
-        let second = export(&["--to", format, path_str(&fixture)]).0;
+        let first = export_fixture(format, &[]).0;
+        let second = export_fixture(format, &[]).0;
         assert_eq!(first, second, "{format}");
     }
 }
@@ -396,10 +379,9 @@ fn translate_toolkit_reads_tmx_and_xliff() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let fixture = fixture();
     for (format, ext) in [("tmx", "tmx"), ("xliff", "xlf")] {
         let file = dir.path().join(format!("out.{ext}"));
-        export(&["--to", format, "-o", path_str(&file), path_str(&fixture)]);
+        export_fixture(format, &["-o", path_str(&file)]);
         let saved =
             dir.path().join(format!("saved-by-translate-toolkit.{ext}"));
         let got = run_python(
@@ -430,10 +412,9 @@ fn xmllint_finds_tmx_and_xliff_well_formed() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let fixture = fixture();
     for (format, ext) in [("tmx", "tmx"), ("xliff", "xlf")] {
         let file = dir.path().join(format!("out.{ext}"));
-        export(&["--to", format, "-o", path_str(&file), path_str(&fixture)]);
+        export_fixture(format, &["-o", path_str(&file)]);
         let out = Command::new("xmllint")
             .args(["--noout", "--nonet", path_str(&file)])
             .output()
@@ -463,8 +444,7 @@ print(json.dumps({
 fn pyarrow_reads_parquet_with_the_translation_schema() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("pairs.parquet");
-    let fixture = fixture();
-    export(&["--to", "parquet", "-o", path_str(&file), path_str(&fixture)]);
+    export_fixture("parquet", &["-o", path_str(&file)]);
     // tarjama reads its own Parquet back to the same pairs.
     let (back, _) = export(&["--to", "jsonl", path_str(&file)]);
     let mut back = records(&back);
@@ -541,14 +521,13 @@ fn hugging_face_datasets_loads_the_export() {
     };
     let dir = tempfile::tempdir().unwrap();
     let cache = dir.path().join("hf-cache");
-    let fixture = fixture();
     let mut formats = vec![("jsonl", "json")];
     if cfg!(feature = "parquet") {
         formats.push(("parquet", "parquet"));
     }
     for (format, loader) in formats {
         let file = dir.path().join(format!("pairs.{format}"));
-        export(&["--to", format, "-o", path_str(&file), path_str(&fixture)]);
+        export_fixture(format, &["-o", path_str(&file)]);
         let got = run_python(
             python,
             DATASETS_SCRIPT,
@@ -572,7 +551,7 @@ fn killed_export_leaves_the_previous_file() {
     let dir = tempfile::tempdir().unwrap();
     let out_file = dir.path().join("out.tmx");
     let fixture = fixture();
-    export(&["--to", "tmx", "-o", path_str(&out_file), path_str(&fixture)]);
+    export_fixture("tmx", &["-o", path_str(&out_file)]);
     let before = fs::read(&out_file).unwrap();
 
     let mut child = Command::new(util::bin())
