@@ -8,23 +8,10 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// Invisible format characters that publishing systems scatter through
-/// text: zero-width space and joiners, word joiner, BOM, directional
-/// marks, embeddings and isolates, soft hyphen. They never decide a
-/// boundary and are trimmed from the edges of sentences.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
+// Invisible format characters (zero-width space and joiners, word
+// joiner, BOM, directional marks, embeddings and isolates, soft hyphen):
+// the same class that normalization drops. They never decide a boundary.
+pub(crate) use tarjama_translit::normalize::is_invisible;
 
 /// A space or an invisible character: what is trimmed from both ends.
 pub(crate) fn is_blank(c: char) -> bool {

@@ -625,7 +625,23 @@ fn nfkc_inert(c: char) -> bool {
         && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
-fn is_invisible(c: char) -> bool {
+/// Whether `c` is an invisible format character of the kind publishing
+/// systems scatter through text: soft hyphen, Arabic letter mark,
+/// Mongolian vowel separator, zero-width space and joiners, LRM/RLM,
+/// bidi embeddings, overrides and isolates, word joiner and invisible
+/// operators, byte-order mark. These are what
+/// [`NormalizeOptions::invisible_controls`] drops.
+///
+/// ```
+/// use tarjama_translit::normalize::is_invisible;
+///
+/// assert!(is_invisible('\u{200C}'));
+/// assert!(is_invisible('\u{FEFF}'));
+/// assert!(!is_invisible(' '));
+/// assert!(!is_invisible('\u{0640}'));
+/// ```
+#[inline]
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'
