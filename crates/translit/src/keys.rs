@@ -17,7 +17,11 @@
 //!   (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b, v/f, x/kh, ص/س, ط/ت, ض/د, ظ/ز),
 //!   a name that starts with a vowel, alef or ayn begins with `ʔ`, the
 //!   ending -iya/ـية gives a final `y`, and a consonant repeated after a
-//!   vowel is written after [`REPEAT`] (`ː`). Administrative words
+//!   vowel is written after [`REPEAT`] (`ː`). A key of one or two
+//!   classes ends with [`FINAL_A`], [`FINAL_I`] or [`FINAL_U`] when the
+//!   name ends in a vowel (a e ا ى ة, i ي, o u و), since both scripts
+//!   write a final vowel: Hilla and الحلة are `hlᵃ`, Hawl and الهول `hl`.
+//!   Administrative words
 //!   (Nahiyat, Markaz, Qada, ناحية, …) are left out of names of several
 //!   words. "دير الزور", "Dayr az-Zawr" and "Deir al-Zour" all give
 //!   `drzr`. `docs/formats/translit-keys.md` lists the whole alphabet.
@@ -911,8 +915,11 @@ pub(crate) enum Ev {
     Cons(char),
     /// The word starts with a vowel, alef, ayn or hamza.
     Onset,
-    /// A vowel letter (Latin), a medial ا or ى, a final ة or ه.
-    Vowel,
+    /// A vowel letter (Latin), a medial ا or ى, a final ة or ه, with its
+    /// quality for the final-vowel mark: `'a'` (a e ا ى ة), `'i'`, `'u'`,
+    /// or `'\0'` where the letter keeps the quality before it (the h of
+    /// a final -ah, -ih).
+    Vowel(char),
     /// y or w inside a word, or Arabic medial و/ي.
     Glide {
         /// `'w'` or `'y'`.
@@ -987,12 +994,15 @@ pub(crate) fn loose_word(
 
 fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
     let n = word.len();
-    let ending = n >= 3
-        && match word {
-            [.., 'ي', 'ا' | 'ى' | 'ه'] => true,
-            [.., 'ي', 'ة'] => last_word,
-            _ => false,
-        };
+    // How many letters the -iya ending takes (ـيا ـيه ـية, ـياء).
+    let ending_len = match word {
+        _ if n < 3 => 0,
+        [.., 'ي', 'ا', 'ء'] if n >= 4 => 3,
+        [.., 'ي', 'ا' | 'ى' | 'ه'] => 2,
+        [.., 'ي', 'ة'] if last_word => 2,
+        _ => 0,
+    };
+    let ending = ending_len > 0;
     for (i, &c) in word.iter().enumerate() {
         let first = i == 0;
         let last = i + 1 == n;
@@ -1002,7 +1012,7 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
         }
         match c {
             'ا' | 'ء' | 'ع' | 'ى' if first => emit(Ev::Onset),
-            'ا' | 'ى' => emit(Ev::Vowel),
+            'ا' | 'ى' => emit(Ev::Vowel('a')),
             'ء' | 'ع' => emit(Ev::Sign),
             'و' | 'ي' if first => {
                 emit(Ev::Cons(if c == 'و' { 'w' } else { 'y' }))
@@ -1012,17 +1022,23 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
                 // Mayadin), except the ي of a final -iya.
                 let by_alef = word.get(i - 1) == Some(&'ا')
                     || word.get(i + 1) == Some(&'ا');
-                let in_ending = ending && i + 2 == n;
+                let in_ending = ending && i + ending_len == n;
                 emit(Ev::Glide {
                     ch: if c == 'و' { 'w' } else { 'y' },
                     loose: by_alef && !in_ending,
                     strong: true,
                 })
             }
-            'ة' => emit(Ev::Vowel),
+            'ة' => emit(Ev::Vowel('a')),
             // A final ه (for ة) or ح reads like the -ah of Hamah and
-            // Rafah, whose h the Latin side cannot tell apart.
-            'ه' | 'ح' if last && !first => emit(Ev::Vowel),
+            // Rafah, whose h the Latin side cannot tell apart; after و or
+            // ي like the h of -eih (Mleih, مليح).
+            'ه' | 'ح' if last && !first => {
+                let after_glide =
+                    matches!(word.get(i.wrapping_sub(1)), Some('و' | 'ي'))
+                        && word.get(i.wrapping_sub(2)) != Some(&'ا');
+                emit(Ev::Vowel(if after_glide { '\0' } else { 'a' }))
+            }
             'ث' => {
                 emit(Ev::Cons('t'));
                 emit(Ev::Cons('h'));
@@ -1135,7 +1151,18 @@ fn scan_latin(
                 };
                 (ev, 2)
             }
-            'a' | 'e' | 'i' | 'o' | 'u' => (Ev::Vowel, 1),
+            // French writes -īn, -ān, -ūn as -ine, -ane, -oune (Djenine,
+            // Sourane): that e is silent.
+            'e' if i + 1 == n
+                && i >= 2
+                && at(i - 1) == 'n'
+                && is_vowel(at(i - 2)) =>
+            {
+                (Ev::Vowel('\0'), 1)
+            }
+            'a' | 'e' => (Ev::Vowel('a'), 1),
+            'i' => (Ev::Vowel('i'), 1),
+            'o' | 'u' => (Ev::Vowel('u'), 1),
             // The -at/-et of a word before another word is the ة of a
             // construct (Khirbat, Mazra'at, Qal'at), which Arabic writes
             // as it writes a final -a.
@@ -1145,7 +1172,7 @@ fn scan_latin(
                 && matches!(at(i - 1), 'a' | 'e')
                 && (is_latin_consonant(at(i - 2)) || at(i - 2) == '\'') =>
             {
-                (Ev::Vowel, 1)
+                (Ev::Vowel('\0'), 1)
             }
             'y' | 'w' => {
                 let step = if next == c { 2 } else { 1 };
@@ -1231,7 +1258,7 @@ fn scan_latin(
                 .any(|&c| is_letter(c))
                 && prev_letter(i).is_some_and(is_vowel) =>
             {
-                (Ev::Vowel, 1)
+                (Ev::Vowel('\0'), 1)
             }
             c => (Ev::Cons(c), 1),
         };
@@ -1288,10 +1315,45 @@ pub(crate) struct LooseSink {
     /// `last`.
     gap: bool,
     gap_before_last: bool,
+    /// Consonant classes written so far.
+    classes: usize,
+    /// The quality of the vowel after the last consonant, if any.
+    tail: Option<char>,
+    /// The name ended in the -iya ending (no final-vowel mark then).
+    ending: bool,
 }
 
+/// Keys of at most this many consonant classes get a final-vowel mark.
+const SHORT_KEY: usize = 2;
+
 impl LooseSink {
+    /// Appends the final-vowel mark of a short key: [`FINAL_A`],
+    /// [`FINAL_I`] or [`FINAL_U`] when the name ends in a vowel.
+    pub(crate) fn finish(&self, out: &mut String) {
+        if self.ending || self.classes > SHORT_KEY {
+            return;
+        }
+        match self.tail {
+            Some('a') => out.push(FINAL_A),
+            Some('i') => out.push(FINAL_I),
+            Some('u') => out.push(FINAL_U),
+            _ => {}
+        }
+    }
+
     pub(crate) fn take(&mut self, ev: Ev, out: &mut String) {
+        match ev {
+            Ev::Vowel(q) if q != '\0' => self.tail = Some(q),
+            Ev::Glide { ch, loose: false, .. } => {
+                self.tail = Some(if ch == 'w' { 'u' } else { 'i' });
+            }
+            Ev::Vowel(_) | Ev::Sign => {}
+            Ev::Ending => {
+                self.ending = true;
+                self.tail = None;
+            }
+            Ev::Cons(_) | Ev::Onset | Ev::Glide { .. } => self.tail = None,
+        }
         let mut c = match ev {
             Ev::Cons(c) => c,
             // Only the name's first word keeps its onset: "Tal Afar" and
@@ -1299,7 +1361,7 @@ impl LooseSink {
             Ev::Onset if out.is_empty() => 'ʔ',
             Ev::Ending => 'y',
             Ev::Glide { ch, loose: true, .. } => ch,
-            Ev::Onset | Ev::Vowel | Ev::Sign | Ev::Glide { .. } => {
+            Ev::Onset | Ev::Vowel(_) | Ev::Sign | Ev::Glide { .. } => {
                 self.gap = true;
                 return;
             }
@@ -1319,11 +1381,15 @@ impl LooseSink {
             if gap && c != REPEAT {
                 out.push(REPEAT);
                 out.push_str(class_str(c, &mut buf));
+                self.classes += 1;
                 self.before_last = Some(REPEAT);
                 self.gap_before_last = false;
             }
         } else {
             out.push_str(class_str(c, &mut buf));
+            if c != 'ʔ' {
+                self.classes += 1;
+            }
             self.before_last = self.last;
             self.gap_before_last = gap;
             self.last = Some(c);
@@ -1335,6 +1401,14 @@ impl LooseSink {
 /// Marks a consonant repeated after a vowel in a loose key.
 pub const REPEAT: char = 'ː';
 
+/// Ends a loose key of at most three consonant classes whose name ends
+/// in a, e, ا, ى or ة (Hama, Zahle, حماة).
+pub const FINAL_A: char = 'ᵃ';
+/// Ends a short loose key whose name ends in i or ي (Safi, الصافي).
+pub const FINAL_I: char = 'ⁱ';
+/// Ends a short loose key whose name ends in o, u or و (Zakho, زاخو).
+pub const FINAL_U: char = 'ᵘ';
+
 fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
     let mut sink = LooseSink::default();
     let n = prep.len();
@@ -1345,6 +1419,7 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
             sink.take(ev, out)
         });
     }
+    sink.finish(out);
 }
 
 #[cfg(test)]
@@ -1420,5 +1495,36 @@ mod unit {
         same(&["Halepce", "Halabja", "حلبجة"]);
         same(&["Necef", "Najaf", "النجف"]);
         assert_eq!(loose_key("Koysinceq"), loose_key("Koysinjaq"));
+    }
+
+    #[test]
+    fn final_vowel_mark_of_short_keys() {
+        let same = |names: &[&str]| {
+            let first = loose_key(names[0]);
+            for name in names {
+                assert_eq!(loose_key(name), first, "{name} vs {}", names[0]);
+            }
+        };
+        same(&["Hama", "Hamah", "Ḩamāh", "حماة", "حماه"]);
+        same(&["Zahle", "Zahleh", "Zahlah", "زحلة"]);
+        same(&["Homs", "Hims", "حمص"]);
+        same(&["Safi", "Sāfī", "الصافي"]);
+        same(&["Zakho", "Zakhu", "Zakhaw", "زاخو"]);
+        same(&["Samawah", "Samawa", "السماوه"]);
+        same(&["Mleih", "Muleih", "مليح"]);
+        same(&["Rafah", "Rafaḩ", "رفح"]);
+        same(&["Djenine", "Jenin", "جنين"]);
+        same(&["Hisyah", "Hasiya", "حسياء"]);
+        // The mark keeps short names apart that the skeleton merges.
+        assert_ne!(loose_key("Hilla"), loose_key("Hawl"));
+        assert_ne!(loose_key("الحلة"), loose_key("الهول"));
+        assert_ne!(loose_key("Sama"), loose_key("As Samu"));
+        assert_ne!(loose_key("سما"), loose_key("السموع"));
+        assert_eq!(loose_key("Hama"), format!("hm{FINAL_A}"));
+        // Three classes or more: no mark.
+        assert_eq!(loose_key("Zahle"), loose_key("Zahl"));
+        // Longer keys have no mark.
+        assert_eq!(loose_key("Nabatieh"), loose_key("النبطية"));
+        assert_eq!(loose_key("Qamishli"), "kmshl");
     }
 }

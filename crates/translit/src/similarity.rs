@@ -161,7 +161,7 @@ fn push(syms: &mut Vec<Sym>, ev: Ev) {
     let sym = match ev {
         Ev::Cons(c) => Sym { kind: Kind::Cons, ch: c },
         Ev::Onset => Sym { kind: Kind::Onset, ch: 'A' },
-        Ev::Vowel => Sym { kind: Kind::Vowel, ch: 'V' },
+        Ev::Vowel(_) => Sym { kind: Kind::Vowel, ch: 'V' },
         Ev::Glide { ch, strong: true, .. } => Sym { kind: Kind::Glide, ch },
         Ev::Glide { .. } => Sym { kind: Kind::Vowel, ch: 'V' },
         Ev::Sign => Sym { kind: Kind::Sign, ch: 'E' },
