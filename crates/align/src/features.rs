@@ -157,6 +157,9 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 /// or `,`/`.`/space followed by exactly three digits) are dropped,
 /// leading zeros are dropped.
 pub(crate) fn numbers(text: &str) -> Vec<String> {
+    if !text.chars().any(|c| digit_value(c).is_some()) {
+        return Vec::new();
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut pos = 0;
@@ -249,7 +252,7 @@ fn punct_bits(text: &str) -> u8 {
 /// inner apostrophes/hyphens for Latin text).
 pub(crate) fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| {
-        !(c.is_alphanumeric()
+        !(is_alphanumeric(c)
             || is_skipped(c)
             || c == '\''
             || c == '\u{2019}'
@@ -260,6 +263,21 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
     })
     .filter(|w| !w.is_empty())
     .collect()
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for
+/// ASCII and the Arabic letters and digits.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0620}'..='\u{064A}').contains(&c)
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+    {
+        return true;
+    }
+    c.is_alphanumeric()
 }
 
 fn is_latin_word(word: &str) -> bool {
@@ -285,67 +303,180 @@ const NOT_NAMES: &[&str] = &[
 const AR_PREFIXES: &[&str] =
     &["وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"];
 
-/// Builds the features of one sentence of a side written in `script`.
-pub(crate) fn extract(
-    text: &str,
+/// What a word contributes to its sentence's features; the same for
+/// every occurrence of the word, so it is worked out once per document.
+#[derive(Clone, Debug)]
+struct WordInfo {
+    /// Hash of the lowercased word.
+    lower: u64,
+    /// The expectation this word adds, if any.
+    expect: Option<u64>,
+    /// The lowercased word joins the pool (Latin script).
+    pool_lower: bool,
+    /// Name keys offered to the pool (Arabic script).
+    keys: Box<[u64]>,
+}
+
+/// FNV-1a as a [`std::hash::Hasher`] for the word cache: deterministic
+/// and fast on short keys (the cache is only looked up, never iterated,
+/// so its order cannot reach the output).
+#[derive(Clone, Copy, Debug)]
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type WordCache<'t> = std::collections::HashMap<
+    &'t str,
+    WordInfo,
+    std::hash::BuildHasherDefault<FnvHasher>,
+>;
+
+/// Builds the features of the sentences of one side, remembering what
+/// each distinct word contributes (lowercasing and cross-script name
+/// keys are the costly part, and words repeat).
+#[derive(Debug)]
+pub(crate) struct Extractor<'t> {
     script: Script,
     name_key: Option<NameKeyFn>,
-) -> Features {
-    let mut feats = Features {
-        len: effective_len(text),
-        numbers: numbers(text).iter().map(|n| fnv1a(n.as_bytes())).collect(),
-        punct: punct_bits(text),
-        ..Features::default()
-    };
-    let toks = words(text);
-    let mut pool = Vec::new();
-    let mut lower_words = Vec::new();
-    for (n, word) in toks.iter().enumerate() {
-        let lower = word.to_lowercase();
-        lower_words.push(fnv1a(lower.as_bytes()));
-        match script {
+    cache: WordCache<'t>,
+}
+
+impl<'t> Extractor<'t> {
+    /// An extractor for a side written in `script`.
+    pub(crate) fn new(
+        script: Script,
+        name_key: Option<NameKeyFn>,
+    ) -> Extractor<'t> {
+        Extractor { script, name_key, cache: WordCache::default() }
+    }
+
+    fn word_info(&self, word: &str) -> WordInfo {
+        let lower = fnv1a(lowercase(word).as_bytes());
+        let mut info = WordInfo {
+            lower,
+            expect: None,
+            pool_lower: false,
+            keys: Box::default(),
+        };
+        match self.script {
             Script::Arabic => {
                 if is_latin_word(word) && word.len() >= 2 {
-                    feats.expect.push(fnv1a(lower.as_bytes()));
-                    continue;
-                }
-                if let Some(key_fn) = name_key {
-                    add_arabic_name_keys(word, key_fn, &mut pool);
+                    info.expect = Some(lower);
+                } else if let Some(key_fn) = self.name_key {
+                    let mut keys = Vec::new();
+                    add_arabic_name_keys(word, key_fn, &mut keys);
+                    info.keys = keys.into_boxed_slice();
                 }
             }
             Script::Latin => {
-                pool.push(fnv1a(lower.as_bytes()));
+                info.pool_lower = true;
                 let capital =
                     word.chars().next().is_some_and(char::is_uppercase);
-                let is_stop = NOT_NAMES.contains(&lower.as_str());
-                if capital && !is_stop && word.chars().count() >= 3 {
+                if capital && word.chars().count() >= 3 {
+                    let is_stop =
+                        NOT_NAMES.contains(&lowercase(word).as_ref());
                     // The first word of a sentence is capitalized anyway;
                     // it still counts when it is not a common word.
-                    let _ = n;
-                    if let Some(key) = name_key.and_then(|f| f(word)) {
-                        feats.expect.push(name_hash(&key));
+                    if !is_stop {
+                        info.expect = self
+                            .name_key
+                            .and_then(|f| f(word))
+                            .map(|key| name_hash(&key));
                     }
                 }
             }
             Script::Other => {}
         }
+        info
     }
-    pool.sort_unstable();
-    pool.dedup();
-    lower_words.sort_unstable();
-    lower_words.dedup();
-    for &h in &pool {
-        for (word, bit) in bloom_bits(h) {
-            if let Some(w) = feats.pool_sig.get_mut(word) {
-                *w |= bit;
+
+    /// The features of one sentence.
+    pub(crate) fn extract(&mut self, text: &'t str) -> Features {
+        let mut feats = Features {
+            len: effective_len(text),
+            numbers: numbers(text)
+                .iter()
+                .map(|n| fnv1a(n.as_bytes()))
+                .collect(),
+            punct: punct_bits(text),
+            ..Features::default()
+        };
+        let mut pool = Vec::new();
+        let mut lower_words = Vec::new();
+        for word in words(text) {
+            if !self.cache.contains_key(word) {
+                let info = self.word_info(word);
+                self.cache.insert(word, info);
+            }
+            let Some(info) = self.cache.get(word) else { continue };
+            lower_words.push(info.lower);
+            if let Some(e) = info.expect {
+                feats.expect.push(e);
+            }
+            if info.pool_lower {
+                pool.push(info.lower);
+            }
+            pool.extend_from_slice(&info.keys);
+        }
+        pool.sort_unstable();
+        pool.dedup();
+        lower_words.sort_unstable();
+        lower_words.dedup();
+        for &h in &pool {
+            for (word, bit) in bloom_bits(h) {
+                if let Some(w) = feats.pool_sig.get_mut(word) {
+                    *w |= bit;
+                }
             }
         }
+        feats.pool = pool;
+        feats.words = lower_words;
+        feats.expect.truncate(24);
+        feats.numbers.truncate(24);
+        feats
     }
-    feats.pool = pool;
-    feats.words = lower_words;
-    feats.expect.truncate(24);
-    feats.numbers.truncate(24);
-    feats
+}
+
+/// `word.to_lowercase()`, without allocating for words of ASCII and
+/// Arabic letters (Arabic has no case).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    let caseless = word.chars().all(|c| {
+        c.is_ascii_lowercase()
+            || !c.is_ascii_uppercase() && c.is_ascii()
+            || ('\u{0600}'..='\u{06FF}').contains(&c)
+    });
+    if caseless {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Builds the features of one sentence of a side written in `script`.
+#[cfg(test)]
+pub(crate) fn extract(
+    text: &str,
+    script: Script,
+    name_key: Option<NameKeyFn>,
+) -> Features {
+    Extractor::new(script, name_key).extract(text)
 }
 
 /// The two Bloom-signature bits of a hash, as (word, bit mask).
@@ -419,6 +550,17 @@ mod tests {
         assert_eq!(punct_bits("He said: «no»"), P_COLON | P_QUOTE);
         assert_eq!(punct_bits("- item") & P_BULLET, P_BULLET);
         assert_eq!(punct_bits("٥٠٪"), P_PERCENT);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_std() {
+        for c in (0u32..0x0800).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for w in ["Abc", "abc", "ABC-d'e", "الرقة", "Σίσυφος", "İstanbul"]
+        {
+            assert_eq!(lowercase(w), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

@@ -495,10 +495,11 @@ impl Aligner {
     ) -> Vec<Features> {
         let name_key: Option<NameKeyFn> =
             if self.options.length_only { None } else { Some(name_key) };
+        let mut extractor = features::Extractor::new(script, name_key);
         let mut feats: Vec<Features> = sentences
             .iter()
             .map(|s| {
-                let mut f = features::extract(&s.text, script, name_key);
+                let mut f = extractor.extract(&s.text);
                 f.kind = s.kind;
                 f
             })
