@@ -1170,7 +1170,8 @@ fn scan_latin(
                 && i + 1 == n
                 && i >= 2
                 && matches!(at(i - 1), 'a' | 'e')
-                && (is_latin_consonant(at(i - 2)) || at(i - 2) == '\'') =>
+                && (is_latin_consonant(at(i - 2))
+                    || matches!(at(i - 2), '\'' | 'a')) =>
             {
                 (Ev::Vowel('\0'), 1)
             }
@@ -1248,6 +1249,15 @@ fn scan_latin(
             'x' => (Ev::Cons('X'), 1),
             'p' if next == 'h' => (Ev::Cons('f'), 2),
             'p' => (Ev::Cons('b'), 1),
+            // Arabic has no v: between vowels it is the و of Turkish,
+            // Kurdish and Slavic spellings (Samava, Divaniye).
+            'v' if prev_letter(i).is_some_and(is_vowel)
+                && next_letter(i).is_some_and(is_vowel) =>
+            {
+                let loose =
+                    prev_letter(i) == Some('a') || next_letter(i) == Some('a');
+                (Ev::Glide { ch: 'w', loose, strong: true }, 1)
+            }
             'v' => (Ev::Cons('f'), 1),
             'ş' => (Ev::Cons(s_cedilla), 1),
             'ç' => (Ev::Cons('S'), 1),
@@ -1274,7 +1284,9 @@ fn scan_latin(
 /// run after the last consonant in which i or y comes before a or e)?
 /// Returns where that run starts.
 fn latin_ending(l: &[char]) -> Option<usize> {
-    let skip = usize::from(l.last() == Some(&'h'));
+    // A final hamza sign (Ḩisyā’) or h (Nasiriyah) ends no vowel run.
+    let signs = l.iter().rev().take_while(|&&c| c == '\'').count();
+    let skip = signs + usize::from(signs == 0 && l.last() == Some(&'h'));
     let mut seen_a_or_e = false;
     let mut found = false;
     let end = l.len() - skip;
@@ -1494,6 +1506,11 @@ mod unit {
         // Soft c is the Turkish and Kurdish c.
         same(&["Halepce", "Halabja", "حلبجة"]);
         same(&["Necef", "Najaf", "النجف"]);
+        // -aat of a construct whose ayn is not written.
+        same(&["Kalaat Saleh", "Qal‘at Şāliḩ", "قلعة صالح"]);
+        // v between vowels is و.
+        same(&["Samava", "Samawa", "السماوة"]);
+        same(&["Ḩisyā’", "Hisya", "حسياء"]);
         assert_eq!(loose_key("Koysinceq"), loose_key("Koysinjaq"));
     }
 
