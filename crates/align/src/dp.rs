@@ -3,7 +3,7 @@
 //! it. Memory and time are linear in the document length times the band
 //! width.
 
-use crate::model::{MOVES, Scorer};
+use crate::model::{MOVES, PairMask, Scorer};
 
 /// For each source position `i` (0..=n), the inclusive range of target
 /// positions searched.
@@ -173,26 +173,35 @@ impl CostCache {
 
     /// Computes the costs of the cells of `band` not cached yet.
     pub(crate) fn cover(&mut self, scorer: &Scorer<'_>, band: &Band) {
+        let mut block = PairBlock::default();
         for (i, row) in self.rows.iter_mut().enumerate() {
             let (lo, hi) = band.row(i);
             if row.costs.is_empty() {
+                block.fill(scorer, i, lo, hi);
                 row.lo = lo;
-                row.costs =
-                    (lo..=hi).map(|j| cell_costs(scorer, i, j)).collect();
+                row.costs = (lo..=hi)
+                    .map(|j| cell_costs(scorer, i, j, &block))
+                    .collect();
                 continue;
             }
             if lo < row.lo {
+                block.fill(scorer, i, lo, row.lo - 1);
                 let mut grown: Vec<[f32; 8]> =
                     Vec::with_capacity(row.lo - lo + row.costs.len());
-                grown.extend((lo..row.lo).map(|j| cell_costs(scorer, i, j)));
+                grown.extend(
+                    (lo..row.lo).map(|j| cell_costs(scorer, i, j, &block)),
+                );
                 grown.extend_from_slice(&row.costs);
                 row.costs = grown;
                 row.lo = lo;
             }
             let end = row.lo + row.costs.len();
             if hi >= end {
+                block.fill(scorer, i, end, hi);
                 row.costs.reserve_exact(hi + 1 - end);
-                row.costs.extend((end..=hi).map(|j| cell_costs(scorer, i, j)));
+                row.costs.extend(
+                    (end..=hi).map(|j| cell_costs(scorer, i, j, &block)),
+                );
             }
         }
     }
@@ -214,16 +223,59 @@ impl CostCache {
     }
 }
 
+/// The expectation masks of the sentence pairs that the beads ending in
+/// one row's cells `lo..=hi` use: sources `i-3..i`, targets
+/// `lo-3..hi`. Each pair is computed once per row instead of once per
+/// bead that contains it.
+#[derive(Default)]
+struct PairBlock {
+    s0: usize,
+    t0: usize,
+    width: usize,
+    masks: Vec<PairMask>,
+}
+
+impl PairBlock {
+    fn fill(&mut self, scorer: &Scorer<'_>, i: usize, lo: usize, hi: usize) {
+        self.s0 = i.saturating_sub(3);
+        self.t0 = lo.saturating_sub(3);
+        self.width = hi.saturating_sub(self.t0);
+        self.masks.clear();
+        for s in self.s0..i {
+            for t in self.t0..self.t0 + self.width {
+                self.masks.push(scorer.pair_mask(s, t));
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, s: usize, t: usize) -> Option<PairMask> {
+        let (ds, dt) = (s.checked_sub(self.s0)?, t.checked_sub(self.t0)?);
+        if dt >= self.width {
+            return None;
+        }
+        self.masks.get(ds * self.width + dt).copied()
+    }
+}
+
 /// The costs of the beads ending in `(i, j)`, infinite for moves that
 /// are not allowed or would start outside the matrix.
-fn cell_costs(scorer: &Scorer<'_>, i: usize, j: usize) -> [f32; 8] {
+fn cell_costs(
+    scorer: &Scorer<'_>,
+    i: usize,
+    j: usize,
+    block: &PairBlock,
+) -> [f32; 8] {
+    let masks = |s: usize, t: usize| {
+        block.get(s, t).unwrap_or_else(|| scorer.pair_mask(s, t))
+    };
     let mut out = [f32::INFINITY; 8];
     for (mv, (slot, &(di, dj))) in out.iter_mut().zip(&MOVES).enumerate() {
         if !scorer.allowed.get(mv).copied().unwrap_or(false) {
             continue;
         }
         if let (Some(pi), Some(pj)) = (i.checked_sub(di), j.checked_sub(dj)) {
-            *slot = scorer.cost(mv, pi, pj);
+            *slot = scorer.cost_with(mv, pi, pj, masks);
         }
     }
     out
@@ -414,6 +466,68 @@ mod tests {
         }
         assert!(band.index(4, 10).is_some());
         assert!(band.index(0, 5).is_none());
+    }
+
+    #[test]
+    fn cached_costs_equal_direct_costs() {
+        use crate::features::{Script, extract};
+        use crate::model::{LengthModel, Params, Priors, Weights};
+        let ar = [
+            "زار وفد من UNICEF مدينة الرقة يوم 12 آذار.",
+            "وقال إن المشروع سينتهي في 2024.",
+            "هل هناك NGOs أخرى؟",
+            "شكرا.",
+            "التقى الوفد بممثلين عن WHO و UNHCR.",
+        ];
+        let en = [
+            "A UNICEF delegation visited Raqqa on 12 March.",
+            "He said the project would end in 2024.",
+            "Are there other NGOs?",
+            "Thanks.",
+            "The delegation met WHO representatives.",
+            "It also met UNHCR.",
+        ];
+        let src: Vec<_> =
+            ar.iter().map(|t| extract(t, Script::Arabic, None)).collect();
+        let tgt: Vec<_> =
+            en.iter().map(|t| extract(t, Script::Latin, None)).collect();
+        let params = Params {
+            length: LengthModel::DEFAULT,
+            priors: Priors::DEFAULT,
+            weights: Weights::DEFAULT,
+            anchors: true,
+            max_group: 3,
+        };
+        let scorer = Scorer::new(&src, &tgt, &[], &params);
+        let (n, m) = (src.len(), tgt.len());
+        let mut cache = CostCache::new(n);
+        // Two overlapping bands: the second grows rows on both sides.
+        let narrow = Band::around(&[0, 1, 2, 4, 5, 6], 1, m);
+        let wide = Band::around(&[0, 1, 2, 4, 5, 6], 3, m);
+        cache.cover(&scorer, &narrow);
+        cache.cover(&scorer, &wide);
+        let mut anchored = 0;
+        for i in 0..=n {
+            let (lo, hi) = wide.row(i);
+            for j in lo..=hi {
+                for (mv, &(di, dj)) in MOVES.iter().enumerate() {
+                    let direct = match (i.checked_sub(di), j.checked_sub(dj)) {
+                        (Some(pi), Some(pj)) => scorer.cost(mv, pi, pj),
+                        _ => f32::INFINITY,
+                    };
+                    assert_eq!(
+                        cache.cost(i, j, mv).to_bits(),
+                        direct.to_bits(),
+                        "({i}, {j}) move {mv}"
+                    );
+                    anchored += usize::from(direct.is_finite());
+                }
+            }
+        }
+        assert!(anchored > 50, "{anchored}");
+        // Expectations were found (the masks are not all empty).
+        assert_ne!(scorer.pair_mask(0, 0).0, 0);
+        assert_ne!(scorer.pair_mask(4, 4).0, 0);
     }
 
     #[test]

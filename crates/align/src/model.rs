@@ -262,8 +262,31 @@ impl<'a> Scorer<'a> {
     /// The cost of pairing source `i..i+di` with target `j..j+dj`, where
     /// `mv` is the index of `(di, dj)` in [`MOVES`]. Infinite when out
     /// of range.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn cost(&self, mv: usize, i: usize, j: usize) -> f32 {
+        self.cost_with(mv, i, j, |s, t| self.pair_mask(s, t))
+    }
+
+    /// Which expectations of source `s` the pool of target `t` holds
+    /// (bit `k` for expectation `k`), and the same the other way.
+    pub(crate) fn pair_mask(&self, s: usize, t: usize) -> PairMask {
+        match (self.src.get(s), self.tgt.get(t)) {
+            (Some(a), Some(b)) => (found_mask(a, b), found_mask(b, a)),
+            _ => (0, 0),
+        }
+    }
+
+    /// [`Scorer::cost`] with the expectation masks of sentence pairs
+    /// from `masks` (see [`Scorer::pair_mask`]), which the caller may
+    /// have computed once for many beads.
+    #[inline]
+    pub(crate) fn cost_with(
+        &self,
+        mv: usize,
+        i: usize,
+        j: usize,
+        masks: impl Fn(usize, usize) -> PairMask,
+    ) -> f32 {
         let Some(&(di, dj)) = MOVES.get(mv) else { return f32::INFINITY };
         let (Some(src), Some(tgt)) =
             (self.src.get(i..i + di), self.tgt.get(j..j + dj))
@@ -299,7 +322,7 @@ impl<'a> Scorer<'a> {
                 || any(&self.src_anchored, i, di)
                 || any(&self.tgt_anchored, j, dj)
             {
-                llr += self.anchor_evidence(src, tgt, i);
+                llr += self.anchor_evidence(src, tgt, i, j, masks);
             }
         }
         prior - llr
@@ -312,6 +335,8 @@ impl<'a> Scorer<'a> {
         src: &[Features],
         tgt: &[Features],
         src_start: usize,
+        tgt_start: usize,
+        masks: impl Fn(usize, usize) -> PairMask,
     ) -> f32 {
         let mut llr = structure(src, tgt);
         let w = &self.weights;
@@ -323,8 +348,27 @@ impl<'a> Scorer<'a> {
                 - w.number_miss * misses.min(6) as f32;
         }
         // Expectations of each side against the other side's pool.
-        let (h1, m1) = expectations(src, tgt);
-        let (h2, m2) = expectations(tgt, src);
+        let (mut h1, mut n1, mut h2, mut n2) = (0u32, 0, 0u32, 0);
+        for (a, f) in src.iter().enumerate() {
+            if f.expect.is_empty() {
+                continue;
+            }
+            n1 += f.expect.len();
+            let found = (0..tgt.len())
+                .fold(0, |acc, b| acc | masks(src_start + a, tgt_start + b).0);
+            h1 += found.count_ones();
+        }
+        for (b, f) in tgt.iter().enumerate() {
+            if f.expect.is_empty() {
+                continue;
+            }
+            n2 += f.expect.len();
+            let found = (0..src.len())
+                .fold(0, |acc, a| acc | masks(src_start + a, tgt_start + b).1);
+            h2 += found.count_ones();
+        }
+        let (h1, h2) = (h1 as usize, h2 as usize);
+        let (m1, m2) = (n1.saturating_sub(h1), n2.saturating_sub(h2));
         llr += w.expect_hit * (h1 + h2).min(6) as f32
             - w.expect_miss * (m1 + m2).min(6) as f32;
         // Punctuation.
@@ -456,20 +500,25 @@ fn multiset_hits(src: &[Features], tgt: &[Features]) -> (usize, usize) {
     (hits, total_src + total_tgt)
 }
 
-/// How many of `from`'s expectations are (and are not) in `to`'s pools.
-fn expectations(from: &[Features], to: &[Features]) -> (usize, usize) {
-    let (mut hits, mut misses) = (0, 0);
-    for value in from.iter().flat_map(|f| f.expect.iter()) {
-        if to.iter().any(|f| {
-            bloom_may_contain(&f.pool_sig, *value)
-                && f.pool.binary_search(value).is_ok()
-        }) {
-            hits += 1;
-        } else {
-            misses += 1;
+/// Expectation masks of a sentence pair: `(source's expectations
+/// found in the target's pool, target's found in the source's)`.
+pub(crate) type PairMask = (u32, u32);
+
+/// Bit `k` is set when `from`'s expectation `k` is in `to`'s pool
+/// (expectations are capped at 24 a sentence).
+fn found_mask(from: &Features, to: &Features) -> u32 {
+    if to.pool.is_empty() {
+        return 0;
+    }
+    let mut mask = 0;
+    for (k, value) in from.expect.iter().take(32).enumerate() {
+        if bloom_may_contain(&to.pool_sig, *value)
+            && to.pool.binary_search(value).is_ok()
+        {
+            mask |= 1 << k;
         }
     }
-    (hits, misses)
+    mask
 }
 
 #[cfg(test)]
