@@ -493,8 +493,9 @@ fn arabic_letter(c: char) -> Option<char> {
         'ى' | 'ې' => 'ى',
         'ي' | 'ی' | 'ێ' | 'ۍ' | 'ۑ' => 'ي',
         'ك' | 'ک' | 'ڪ' | 'گ' | 'ڭ' | 'ګ' => 'ك',
-        // Kurdish ە is the vowel e, not h.
-        'ە' => 'ا',
+        // Kurdish ە is the vowel e, not h; kept apart from ا, since a
+        // و or ي beside it is no consonant (سەيد is Seyid).
+        'ە' => 'ە',
         'ه' | 'ھ' | 'ہ' | 'ۀ' | 'ۂ' => 'ه',
         'ة' | 'ۃ' => 'ة',
         'و' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۋ' | 'ۉ' | 'ۏ' => 'و',
@@ -827,6 +828,7 @@ fn strict_word(
         for &c in word {
             let c = match c {
                 'ى' => 'ي',
+                'ە' => 'ا',
                 'ة' => 'ه',
                 'ء' => continue,
                 c => c,
@@ -998,7 +1000,7 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
     let ending_len = match word {
         _ if n < 3 => 0,
         [.., 'ي', 'ا', 'ء'] if n >= 4 => 3,
-        [.., 'ي', 'ا' | 'ى' | 'ه'] => 2,
+        [.., 'ي', 'ا' | 'ى' | 'ه' | 'ە'] => 2,
         [.., 'ي', 'ة'] if last_word => 2,
         _ => 0,
     };
@@ -1011,8 +1013,8 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
             continue;
         }
         match c {
-            'ا' | 'ء' | 'ع' | 'ى' if first => emit(Ev::Onset),
-            'ا' | 'ى' => emit(Ev::Vowel('a')),
+            'ا' | 'ء' | 'ع' | 'ى' | 'ە' if first => emit(Ev::Onset),
+            'ا' | 'ى' | 'ە' => emit(Ev::Vowel('a')),
             'ء' | 'ع' => emit(Ev::Sign),
             'و' | 'ي' if first => {
                 emit(Ev::Cons(if c == 'و' { 'w' } else { 'y' }))
@@ -1511,6 +1513,10 @@ mod unit {
         // v between vowels is و.
         same(&["Samava", "Samawa", "السماوة"]);
         same(&["Ḩisyā’", "Hisya", "حسياء"]);
+        // Kurdish ە is a vowel, not an alef: the ي beside it is no y.
+        same(&["سەيد سادق", "Seyid Sadiq", "سيد صادق"]);
+        same(&["دیوانیە", "Diwaniye", "الديوانية"]);
+        assert_eq!(strict_key("ھەڵەبجە"), strict_key("ھاڵابجا"));
         assert_eq!(loose_key("Koysinceq"), loose_key("Koysinjaq"));
     }
 
