@@ -334,12 +334,9 @@ impl Normalizer {
         let mut state = State::START;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let kept_to = self.skip_kept::<true>(bytes, i);
-            if kept_to > i {
-                let last_space = self.options.whitespace
-                    && bytes.get(kept_to - 1) == Some(&b' ');
-                state = State { at_start: false, last_space };
-                i = kept_to;
+            if let Some(end) = self.skip_kept_run::<true>(bytes, i, &mut state)
+            {
+                i = end;
                 continue;
             }
             let (act, c, len) = self.act_at::<true>(text, i, b);
@@ -363,6 +360,27 @@ impl Normalizer {
             i += len;
         }
         !state.last_space
+    }
+
+    /// [`Self::skip_kept`] with the state after the run: `None` when the
+    /// character at byte `i` is not kept, else the run's end, with `state`
+    /// inside a word, or after a space when the run ends with one and
+    /// whitespace is collapsed.
+    #[inline(always)]
+    fn skip_kept_run<const FIRST: bool>(
+        &self,
+        bytes: &[u8],
+        i: usize,
+        state: &mut State,
+    ) -> Option<usize> {
+        let kept_to = self.skip_kept::<FIRST>(bytes, i);
+        if kept_to == i {
+            return None;
+        }
+        let last_space =
+            self.options.whitespace && bytes.get(kept_to - 1) == Some(&b' ');
+        *state = State { at_start: false, last_space };
+        Some(kept_to)
     }
 
     /// The end of the run of characters from byte `i` on that the pass
@@ -463,12 +481,10 @@ impl Normalizer {
         let mut run = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let kept_to = self.skip_kept::<FIRST>(bytes, i);
-            if kept_to > i {
-                let last_space = self.options.whitespace
-                    && bytes.get(kept_to - 1) == Some(&b' ');
-                state = State { at_start: false, last_space };
-                i = kept_to;
+            if let Some(end) =
+                self.skip_kept_run::<FIRST>(bytes, i, &mut state)
+            {
+                i = end;
                 continue;
             }
             let (act, c, len) = self.act_at::<FIRST>(text, i, b);
