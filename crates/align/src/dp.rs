@@ -76,6 +76,16 @@ impl Band {
         Some(self.start.get(i)? + (j - lo))
     }
 
+    /// Row `i`'s `(lo, hi, index of (i, lo))`.
+    #[inline]
+    fn span(&self, i: usize) -> Option<Span> {
+        Some(Span {
+            lo: *self.lo.get(i)?,
+            hi: *self.hi.get(i)?,
+            start: *self.start.get(i)?,
+        })
+    }
+
     fn row(&self, i: usize) -> (usize, usize) {
         (
             self.lo.get(i).copied().unwrap_or(0),
@@ -88,6 +98,22 @@ impl Band {
     fn on_soft_edge(&self, i: usize, j: usize) -> bool {
         let (lo, hi) = self.row(i);
         (j == lo && lo > 0) || (j == hi && hi < self.m)
+    }
+}
+
+/// One row of a band: the cells `lo..=hi`, stored from `start`.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    lo: usize,
+    hi: usize,
+    start: usize,
+}
+
+impl Span {
+    /// The index of column `j`, when the row holds it.
+    #[inline]
+    fn index(self, j: usize) -> Option<usize> {
+        (self.lo <= j && j <= self.hi).then(|| self.start + (j - self.lo))
     }
 }
 
@@ -206,6 +232,14 @@ impl CostCache {
         }
     }
 
+    /// Row `i`'s first cached column and cached costs.
+    #[inline]
+    fn row(&self, i: usize) -> (usize, &[[f32; 8]]) {
+        self.rows
+            .get(i)
+            .map_or((0, &[][..]), |row| (row.lo, row.costs.as_slice()))
+    }
+
     /// The cached costs of the beads ending in `(i, j)`.
     #[inline]
     fn get(&self, i: usize, j: usize) -> Option<&[f32; 8]> {
@@ -308,12 +342,23 @@ pub(crate) fn solve(
     let no_costs = [f32::INFINITY; 8];
     for i in 0..=n {
         let (lo, hi) = band.row(i);
+        // The rows a bead ending in row `i` starts in, `d` rows up.
+        let prev_rows: [Option<Span>; 4] = std::array::from_fn(|d| {
+            i.checked_sub(d).and_then(|p| band.span(p))
+        });
+        let this_row = band.span(i);
+        let (cache_lo, cache_row) = cache.row(i);
         for j in lo..=hi {
-            let Some(here) = band.index(i, j) else { continue };
+            let Some(here) = this_row.and_then(|span| span.index(j)) else {
+                continue;
+            };
             if i == 0 && j == 0 {
                 continue;
             }
-            let cell_costs = cache.get(i, j).unwrap_or(&no_costs);
+            let cell_costs = j
+                .checked_sub(cache_lo)
+                .and_then(|k| cache_row.get(k))
+                .unwrap_or(&no_costs);
             let mut cell_best = f32::INFINITY;
             let mut cell_move = u8::MAX;
             // Forward terms, summed with one logarithm at the end.
@@ -324,12 +369,12 @@ pub(crate) fn solve(
                 if !cost.is_finite() {
                     continue;
                 }
-                let (Some(pi), Some(pj)) =
-                    (i.checked_sub(di), j.checked_sub(dj))
+                let (Some(span), Some(pj)) =
+                    (prev_rows.get(di).copied().flatten(), j.checked_sub(dj))
                 else {
                     continue;
                 };
-                let Some(prev) = band.index(pi, pj) else { continue };
+                let Some(prev) = span.index(pj) else { continue };
                 let prev_best =
                     best.get(prev).copied().unwrap_or(f32::INFINITY);
                 if prev_best == f32::INFINITY {
@@ -399,6 +444,9 @@ pub(crate) fn solve(
     }
     for i in (0..=n).rev() {
         let (lo, hi) = band.row(i);
+        // The rows a bead starting in row `i` ends in, `d` rows down.
+        let next_rows: [Option<Span>; 4] =
+            std::array::from_fn(|d| band.span(i + d));
         for j in (lo..=hi).rev() {
             if i == n && j == m {
                 continue;
@@ -411,7 +459,14 @@ pub(crate) fn solve(
             }
             let mut terms = [f32::NEG_INFINITY; 8];
             for (mv, &(di, dj)) in MOVES.iter().enumerate() {
-                let Some(next) = band.index(i + di, j + dj) else { continue };
+                let Some(next) = next_rows
+                    .get(di)
+                    .copied()
+                    .flatten()
+                    .and_then(|span| span.index(j + dj))
+                else {
+                    continue;
+                };
                 let next_bwd =
                     bwd.get(next).copied().unwrap_or(f32::NEG_INFINITY);
                 if next_bwd == f32::NEG_INFINITY {

@@ -190,9 +190,11 @@ pub(crate) struct Scorer<'a> {
     src_sums: Vec<[(f32, f32); 3]>,
     /// The same for the target, scaled by `1 / c`, with `ln(sum/c + 1)`.
     tgt_sums: Vec<[(f32, f32); 3]>,
-    /// Whether each sentence has any anchor or structure at all.
-    src_anchored: Vec<bool>,
-    tgt_anchored: Vec<bool>,
+    /// For each source position, summaries of the groups of 1, 2 and 3
+    /// sentences starting there.
+    src_groups: Vec<[Group; 3]>,
+    /// The same for the target.
+    tgt_groups: Vec<[Group; 3]>,
     /// `1 / var` and `ln(var) / 2` of the length model by whole total
     /// length.
     var_table: Vec<(f32, f32)>,
@@ -211,6 +213,47 @@ fn group_sums(feats: &[Features], scale: f32) -> Vec<[(f32, f32); 3]> {
             } else {
                 *slot = (f32::NAN, f32::NAN);
             }
+        }
+        out.push(entry);
+    }
+    out
+}
+
+/// What the anchor evidence needs to know of a group of consecutive
+/// sentences, summed once instead of for every bead.
+#[derive(Clone, Copy, Debug, Default)]
+struct Group {
+    /// Any sentence has an anchor or structure at all.
+    anchored: bool,
+    /// Union of the punctuation bits.
+    punct: u8,
+    /// Numbers in the group (at most 24 a sentence).
+    numbers: u8,
+    /// Expectations in the group (at most 24 a sentence).
+    expect: u8,
+    /// Block ends before the last sentence.
+    inner_ends: u8,
+}
+
+/// Summaries of the groups of 1, 2 and 3 sentences starting at each
+/// position (groups running past the end are left empty; no bead uses
+/// them).
+fn group_summaries(feats: &[Features]) -> Vec<[Group; 3]> {
+    let mut out = Vec::with_capacity(feats.len());
+    for start in 0..feats.len() {
+        let mut entry = [Group::default(); 3];
+        let mut acc = Group::default();
+        let mut last_end = false;
+        for (d, slot) in entry.iter_mut().enumerate() {
+            let Some(f) = feats.get(start + d) else { break };
+            let count = |len: usize| u8::try_from(len).unwrap_or(u8::MAX);
+            acc.inner_ends += u8::from(last_end);
+            acc.anchored |= anchored(f);
+            acc.punct |= f.punct;
+            acc.numbers = acc.numbers.saturating_add(count(f.numbers.len()));
+            acc.expect = acc.expect.saturating_add(count(f.expect.len()));
+            last_end = f.block_end;
+            *slot = acc;
         }
         out.push(entry);
     }
@@ -243,8 +286,8 @@ impl<'a> Scorer<'a> {
             dict,
             src_sums: group_sums(src, 1.0),
             tgt_sums: group_sums(tgt, ratio),
-            src_anchored: src.iter().map(anchored).collect(),
-            tgt_anchored: tgt.iter().map(anchored).collect(),
+            src_groups: group_summaries(src),
+            tgt_groups: group_summaries(tgt),
             var_table: (0..4096)
                 .map(|both| {
                     let var = params.length.variance(both as f32 + 0.5);
@@ -315,14 +358,14 @@ impl<'a> Scorer<'a> {
             None => self.length.llr_of(lnt - lns, both),
         };
         if self.anchors {
-            let any = |flags: &[bool], at: usize, d: usize| {
-                flags.get(at..at + d).is_some_and(|f| f.iter().any(|&a| a))
+            let (Some(gs), Some(gt)) = (
+                self.src_groups.get(i).and_then(|e| e.get(di - 1)),
+                self.tgt_groups.get(j).and_then(|e| e.get(dj - 1)),
+            ) else {
+                return f32::INFINITY;
             };
-            if !self.dict.is_empty()
-                || any(&self.src_anchored, i, di)
-                || any(&self.tgt_anchored, j, dj)
-            {
-                llr += self.anchor_evidence(src, tgt, i, j, masks);
+            if !self.dict.is_empty() || gs.anchored || gt.anchored {
+                llr += self.anchor_evidence(src, tgt, gs, gt, i, j, masks);
             }
         }
         prior - llr
@@ -330,39 +373,53 @@ impl<'a> Scorer<'a> {
 
     /// The log-likelihood ratio from anchors and structure that `src`
     /// and `tgt` translate each other.
+    #[allow(clippy::too_many_arguments)]
     fn anchor_evidence(
         &self,
         src: &[Features],
         tgt: &[Features],
+        gs: &Group,
+        gt: &Group,
         src_start: usize,
         tgt_start: usize,
         masks: impl Fn(usize, usize) -> PairMask,
     ) -> f32 {
-        let mut llr = structure(src, tgt);
+        let inner_ends =
+            usize::from(gs.inner_ends) + usize::from(gt.inner_ends);
+        let mut llr = structure(src, tgt, inner_ends);
         let w = &self.weights;
         // Numbers: a multiset comparison.
-        let (hits, total) = multiset_hits(src, tgt);
+        let (hits, total) = if gs.numbers == 0 || gt.numbers == 0 {
+            (0, usize::from(gs.numbers) + usize::from(gt.numbers))
+        } else {
+            multiset_hits(src, tgt)
+        };
         if total > 0 {
             let misses = total - 2 * hits;
             llr += w.number_hit * hits.min(6) as f32
                 - w.number_miss * misses.min(6) as f32;
         }
         // Expectations of each side against the other side's pool.
-        let (mut h1, mut n1, mut h2, mut n2) = (0u32, 0, 0u32, 0);
+        let (n1, n2) = (usize::from(gs.expect), usize::from(gt.expect));
+        let (mut h1, mut h2) = (0u32, 0u32);
         for (a, f) in src.iter().enumerate() {
+            if n1 == 0 {
+                break;
+            }
             if f.expect.is_empty() {
                 continue;
             }
-            n1 += f.expect.len();
             let found = (0..tgt.len())
                 .fold(0, |acc, b| acc | masks(src_start + a, tgt_start + b).0);
             h1 += found.count_ones();
         }
         for (b, f) in tgt.iter().enumerate() {
+            if n2 == 0 {
+                break;
+            }
             if f.expect.is_empty() {
                 continue;
             }
-            n2 += f.expect.len();
             let found = (0..src.len())
                 .fold(0, |acc, a| acc | masks(src_start + a, tgt_start + b).1);
             h2 += found.count_ones();
@@ -372,8 +429,7 @@ impl<'a> Scorer<'a> {
         llr += w.expect_hit * (h1 + h2).min(6) as f32
             - w.expect_miss * (m1 + m2).min(6) as f32;
         // Punctuation.
-        let ps = src.iter().fold(0u8, |acc, f| acc | f.punct);
-        let pt = tgt.iter().fold(0u8, |acc, f| acc | f.punct);
+        let (ps, pt) = (gs.punct, gt.punct);
         for bit in [P_EXCLAIM, P_QUOTE, P_PAREN, P_COLON, P_PERCENT, P_BULLET]
         {
             match (ps & bit != 0, pt & bit != 0) {
@@ -421,17 +477,14 @@ impl<'a> Scorer<'a> {
 
 /// Evidence from document structure: block kinds that agree or clash,
 /// block ends that coincide, groups that straddle a block boundary.
-fn structure(src: &[Features], tgt: &[Features]) -> f32 {
+fn structure(src: &[Features], tgt: &[Features], inner_ends: usize) -> f32 {
     let (Some(s0), Some(t0), Some(s_last), Some(t_last)) =
         (src.first(), tgt.first(), src.last(), tgt.last())
     else {
         return 0.0;
     };
     let mut llr = 0.0;
-    let inner = |group: &[Features]| {
-        group.iter().rev().skip(1).filter(|f| f.block_end).count()
-    };
-    llr -= 2.0 * (inner(src) + inner(tgt)) as f32;
+    llr -= 2.0 * inner_ends as f32;
     match (s_last.block_end, t_last.block_end) {
         (true, true) => llr += 0.7,
         (false, false) => {}
