@@ -983,15 +983,46 @@ pub(crate) fn loose_word(
         if abu {
             skip += 1;
         }
-        let _ = letters;
+        let mut rest = drop_letters(word, skip);
+        // Slavic -ija is -iya (Divanija, Bajtunija): the j is copied
+        // out as y.
+        if let Some(pos) = slavic_ija(rest) {
+            letters.clear();
+            letters.extend_from_slice(rest);
+            if let Some(j) = letters.get_mut(pos) {
+                *j = 'y';
+            }
+            rest = letters;
+        }
         scan_latin(
-            drop_letters(word, skip),
+            rest,
             prep.scholarly,
             prep.turkic,
             idx + 1 < prep.len(),
             emit,
         );
     }
+}
+
+/// Where the j of a Slavic -ija/-ije(h) ending is in Latin word `l`, when
+/// the word is spelled the Slavic way elsewhere too: a v (Arabic has
+/// none), j after a vowel before a consonant (Bajt), or dz, sz, cz.
+/// Hawija, with none of these, keeps its j.
+fn slavic_ija(l: &[char]) -> Option<usize> {
+    let end = l.len().saturating_sub(usize::from(l.last() == Some(&'h')));
+    let tail = l.get(..end)?;
+    let pos = match tail {
+        [.., 'i', 'j', 'a' | 'e'] => end.saturating_sub(2),
+        _ => return None,
+    };
+    let slavic = l.contains(&'v')
+        || l.windows(3).any(|w| {
+            matches!(w, &[a, 'j', c] if is_vowel(a) && is_latin_consonant(c))
+        })
+        || l.windows(2).any(|w| {
+            matches!(w, ['d', 'z'] | ['s', 'z'] | ['c', 'z'])
+        });
+    slavic.then_some(pos)
 }
 
 fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
@@ -1516,6 +1547,10 @@ mod unit {
         // Kurdish ە is a vowel, not an alef: the ي beside it is no y.
         same(&["سەيد سادق", "Seyid Sadiq", "سيد صادق"]);
         same(&["دیوانیە", "Diwaniye", "الديوانية"]);
+        // Slavic -ija, where the word is spelled the Slavic way.
+        same(&["Divanija", "Ed-Divanija", "Diwaniya", "الديوانية"]);
+        same(&["Bajtunija", "Beitunia", "بيتونيا"]);
+        assert_ne!(loose_key("Hawija"), loose_key("Hawiya"));
         assert_eq!(strict_key("ھەڵەبجە"), strict_key("ھاڵابجا"));
         assert_eq!(loose_key("Koysinceq"), loose_key("Koysinjaq"));
     }
