@@ -315,11 +315,20 @@ fn cell_costs(
     out
 }
 
+/// Buffers of [`solve`], kept from one pass to the next so that a pass
+/// does not map and clear fresh memory.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    best: Vec<f32>,
+    back: Vec<u8>,
+}
+
 /// Runs Viterbi inside `band`, and forward–backward for the posteriors
 /// when `posteriors` (otherwise every posterior is 0). `cache` must
 /// cover `band` (see [`CostCache::cover`]).
 pub(crate) fn solve(
     cache: &CostCache,
+    scratch: &mut Scratch,
     n: usize,
     m: usize,
     band: &Band,
@@ -327,8 +336,11 @@ pub(crate) fn solve(
     posteriors: bool,
 ) -> Solution {
     let cells = band.cells();
-    let mut best = vec![f32::INFINITY; cells];
-    let mut back = vec![u8::MAX; cells];
+    let Scratch { best, back } = scratch;
+    best.clear();
+    best.resize(cells, f32::INFINITY);
+    back.clear();
+    back.resize(cells, u8::MAX);
     let mut fwd = vec![f32::NEG_INFINITY; if posteriors { cells } else { 0 }];
     let inv_t = 1.0 / temperature.max(1e-3);
     if let Some(idx) = band.index(0, 0) {
@@ -430,13 +442,14 @@ pub(crate) fn solve(
         j = pj;
     }
     path.reverse();
-    drop(best);
-    drop(back);
     if !posteriors {
         return Solution { beads: path, touched_edge };
     }
     // Backward pass.
-    let mut bwd = vec![f32::NEG_INFINITY; cells];
+    // The Viterbi scores are done with: their buffer holds the backward
+    // scores.
+    let bwd = best;
+    bwd.fill(f32::NEG_INFINITY);
     if let Some(idx) = band.index(n, m) {
         if let Some(b) = bwd.get_mut(idx) {
             *b = 0.0;

@@ -3,7 +3,7 @@
 //! pass's confident links, and a second pass.
 
 use crate::diag::Diagnostic;
-use crate::dp::{Band, Bead, CostCache, solve};
+use crate::dp::{Band, Bead, CostCache, Scratch, solve};
 use crate::features::Features;
 use crate::model::{MOVES, Params, Scorer};
 
@@ -263,6 +263,7 @@ fn banded(
     let (n, m) = (src.len(), tgt.len());
     let scorer = Scorer::new(src, tgt, sides.dict, params);
     let mut cache = CostCache::new(n);
+    let mut scratch = Scratch::default();
     let full = n.max(m);
     let mut centres = match start {
         Start::Lengths => centers(src, tgt),
@@ -275,7 +276,15 @@ fn banded(
         // posteriors (forward–backward, twice the work) are computed once,
         // on the final band, where Viterbi gives the same path again.
         cache.cover(&scorer, &band);
-        let solution = solve(&cache, n, m, &band, settings.temperature, false);
+        let solution = solve(
+            &cache,
+            &mut scratch,
+            n,
+            m,
+            &band,
+            settings.temperature,
+            false,
+        );
         let settled = !solution.touched_edge || width >= full;
         let wider = Band::around(&centres, width * 2, m);
         let stuck =
@@ -294,8 +303,16 @@ fn banded(
             if !posteriors {
                 return solution.beads;
             }
-            return solve(&cache, n, m, &band, settings.temperature, true)
-                .beads;
+            return solve(
+                &cache,
+                &mut scratch,
+                n,
+                m,
+                &band,
+                settings.temperature,
+                true,
+            )
+            .beads;
         }
         // First move the band onto the path found (the drift of the
         // first guess is the usual reason for touching its edge); widen
