@@ -356,6 +356,7 @@ pub(crate) struct Extractor<'t> {
     script: Script,
     name_key: Option<NameKeyFn>,
     cache: WordCache<'t>,
+    keep_words: bool,
 }
 
 impl<'t> Extractor<'t> {
@@ -364,7 +365,19 @@ impl<'t> Extractor<'t> {
         script: Script,
         name_key: Option<NameKeyFn>,
     ) -> Extractor<'t> {
-        Extractor { script, name_key, cache: WordCache::default() }
+        Extractor {
+            script,
+            name_key,
+            cache: WordCache::default(),
+            keep_words: true,
+        }
+    }
+
+    /// Whether to keep [`Features::words`] (only the dictionary reads
+    /// them, on the target side; without one they are dead weight).
+    pub(crate) fn keep_words(mut self, keep: bool) -> Extractor<'t> {
+        self.keep_words = keep;
+        self
     }
 
     fn word_info(&self, word: &str) -> WordInfo {
@@ -426,7 +439,9 @@ impl<'t> Extractor<'t> {
                 self.cache.insert(word, info);
             }
             let Some(info) = self.cache.get(word) else { continue };
-            lower_words.push(info.lower);
+            if self.keep_words {
+                lower_words.push(info.lower);
+            }
             if let Some(e) = info.expect {
                 feats.expect.push(e);
             }

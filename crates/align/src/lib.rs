@@ -383,13 +383,21 @@ impl Aligner {
     ) -> (Alignment, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let opts = &self.options;
-        let src_feats = self.features(src, Script::of_lang(&opts.src_lang));
-        let tgt_feats = self.features(tgt, Script::of_lang(&opts.tgt_lang));
-        let dict_evidence: Vec<Vec<Vec<u64>>> = match &self.dictionary {
-            Some(d) if !opts.length_only && !d.is_empty() => {
-                src.iter().map(|s| d.lookup(&s.text)).collect()
-            }
-            _ => Vec::new(),
+        let dictionary = self
+            .dictionary
+            .as_ref()
+            .filter(|d| !opts.length_only && !d.is_empty());
+        // Only the dictionary reads the words, on the target side.
+        let src_feats =
+            self.features(src, Script::of_lang(&opts.src_lang), false);
+        let tgt_feats = self.features(
+            tgt,
+            Script::of_lang(&opts.tgt_lang),
+            dictionary.is_some(),
+        );
+        let dict_evidence: Vec<Vec<Vec<u64>>> = match dictionary {
+            Some(d) => src.iter().map(|s| d.lookup(&s.text)).collect(),
+            None => Vec::new(),
         };
         if src.is_empty() || tgt.is_empty() {
             diagnostics.push(Diagnostic::warning(
@@ -492,10 +500,12 @@ impl Aligner {
         &self,
         sentences: &[Sentence],
         script: Script,
+        keep_words: bool,
     ) -> Vec<Features> {
         let name_key: Option<NameKeyFn> =
             if self.options.length_only { None } else { Some(name_key) };
-        let mut extractor = features::Extractor::new(script, name_key);
+        let mut extractor =
+            features::Extractor::new(script, name_key).keep_words(keep_words);
         let mut feats: Vec<Features> = sentences
             .iter()
             .map(|s| {
