@@ -251,6 +251,11 @@ fn punct_bits(text: &str) -> u8 {
 /// Words of a text: maximal runs of letters, marks and digits (and
 /// inner apostrophes/hyphens for Latin text).
 pub(crate) fn words(text: &str) -> Vec<&str> {
+    word_iter(text).collect()
+}
+
+/// The words of [`words`], one at a time.
+fn word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| {
         !(is_alphanumeric(c)
             || is_skipped(c)
@@ -262,7 +267,6 @@ pub(crate) fn words(text: &str) -> Vec<&str> {
         w.trim_matches(|c: char| c == '\'' || c == '\u{2019}' || c == '-')
     })
     .filter(|w| !w.is_empty())
-    .collect()
 }
 
 /// `char::is_alphanumeric`, answered without the Unicode tables for
@@ -433,12 +437,12 @@ impl<'t> Extractor<'t> {
         };
         let mut pool = Vec::new();
         let mut lower_words = Vec::new();
-        for word in words(text) {
-            if !self.cache.contains_key(word) {
-                let info = self.word_info(word);
-                self.cache.insert(word, info);
-            }
-            let Some(info) = self.cache.get(word) else { continue };
+        for word in word_iter(text) {
+            let mut fresh = None;
+            let info = match self.cache.get(word) {
+                Some(info) => info,
+                None => &*fresh.insert(self.word_info(word)),
+            };
             if self.keep_words {
                 lower_words.push(info.lower);
             }
@@ -449,6 +453,9 @@ impl<'t> Extractor<'t> {
                 pool.push(info.lower);
             }
             pool.extend_from_slice(&info.keys);
+            if let Some(info) = fresh {
+                self.cache.insert(word, info);
+            }
         }
         pool.sort_unstable();
         pool.dedup();
