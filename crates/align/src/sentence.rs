@@ -18,7 +18,8 @@ pub(crate) struct RunSettings {
     /// Documents whose sides both have at most this many sentences are
     /// searched without a band.
     pub(crate) full_search_below: usize,
-    /// Largest number of DP cells (memory is about 13 bytes a cell).
+    /// Largest number of DP cells (memory is about 41 bytes a cell,
+    /// the cost cache included).
     pub(crate) max_cells: usize,
     /// Forward–backward temperature.
     pub(crate) temperature: f32,
