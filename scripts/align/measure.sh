@@ -1,5 +1,5 @@
 #!/bin/sh
-# Reproduces every number of docs/benchmarks/align.md in one run.
+# Reproduces every number of docs/benchmarks.md in one run.
 # Usage (repository root): sh scripts/align/measure.sh [OUT_DIR]
 # Needs ../shared/data (NTREX-128, FLORES-200) and galechurch in
 # /work/venv-align (python3 -m venv /work/venv-align &&

@@ -596,7 +596,7 @@ fn kind_name(kind: Kind) -> &'static str {
 /// Maps a bead's posterior probability to a calibrated confidence:
 /// Platt scaling of the posterior's log-odds, with a term for one-sided
 /// links, fitted on perturbed FLORES-200 documents (standard and heavy
-/// perturbation, three seeds; see docs/benchmarks/align.md for the
+/// perturbation, three seeds; see docs/benchmarks.md for the
 /// reliability table on NTREX).
 fn calibrate(posterior: f32, di: usize, dj: usize) -> f64 {
     let p = f64::from(posterior).clamp(1e-6, 1.0 - 1e-6);

@@ -1,5 +1,5 @@
 //! Streams pairs from one format to another with the library alone (no
-//! CLI, no filters): the tool behind `docs/benchmarks/export.md`.
+//! CLI, no filters): the tool behind `docs/benchmarks.md`.
 //!
 //! ```text
 //! cargo run --release -p tarjama-export --features parquet --example convert -- \

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use tarjama_places::{Gazetteer, ResolveOptions};
 
 /// The fraction of spellings that must resolve to the expected place.
-/// Measured: see docs/benchmarks/places.md.
+/// Measured: see docs/benchmarks.md.
 const ACCURACY_FLOOR: f64 = 0.99;
 
 fn cases() -> Vec<(String, String)> {

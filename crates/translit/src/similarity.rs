@@ -44,7 +44,7 @@ use crate::keys::{self, Ev, Prepared};
 /// of a sweep over the table from 0.70 to 0.90 (P 0.985, R 0.983). It was
 /// tuned on that table, so expect somewhat lower figures on other data;
 /// `examples/eval_keys.rs --fixture` reruns the sweep. See
-/// `docs/benchmarks/translit-keys.md`.
+/// `docs/benchmarks.md`.
 pub const THRESHOLD: f64 = 0.82;
 
 /// Similarity of two names in [0, 1]. See the [module docs](self).
