@@ -272,7 +272,7 @@ impl Prepared {
         ) {
             self.turkic = true;
         }
-        if is_arabic_mark(c) || latin::is_invisible(c) {
+        if is_arabic_mark(c) || crate::normalize::is_invisible(c) {
             // Inside a word: no split, nothing kept.
             self.extend(end);
             return;

@@ -16,6 +16,7 @@
 //! assert_eq!(latin::fold("Kızıltepe"), "kiziltepe");
 //! ```
 
+use crate::normalize::is_invisible;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds a romanized name: lower case, no combining marks, no ayn/hamza
@@ -135,22 +136,6 @@ pub fn is_ayn_hamza_sign(c: char) -> bool {
             | '\u{02C1}' // ˁ
             | '\u{02C0}' // ˀ
             | '\u{0295}' // ʕ pharyngeal (IPA ayn)
-    )
-}
-
-/// True for characters that carry no letter and must not split a word:
-/// zero-width and bidi controls, soft hyphen, byte order mark.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
     )
 }
 
