@@ -143,3 +143,16 @@ fn invalid_utf8_document_is_reported_with_its_line() {
     assert!(stderr.contains("x.ar.txt:3:"), "{stderr}");
     assert!(!out_dir.join("corpus.jsonl").exists());
 }
+
+#[test]
+fn filters_can_be_switched_off_by_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = build(dir.path(), &["--no-filter", "all", "--formats", "jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json(&dir.path().join("report.json"));
+    assert_eq!(report["export"]["rejected"], 0);
+    assert!(!dir.path().join("corpus.tmx").exists());
+    let bad = build(dir.path(), &["--no-filter", "no-such-filter"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no-such-filter"));
+}

@@ -38,18 +38,8 @@ pub struct Args {
     /// Write the report (JSON) here instead of standard error.
     #[arg(long)]
     report: Option<PathBuf>,
-    /// Switch a filter off (repeatable): empty, no-text, too-long,
-    /// identical, length-ratio, unbalanced, lang-id, duplicate,
-    /// near-duplicate, or `all`.
-    #[arg(long = "no-filter", value_name = "NAME")]
-    no_filter: Vec<String>,
-    /// The unbalanced filter also checks quotes (« » “ ” and straight
-    /// double quotes); off by default, as quotations often span sentences.
-    #[arg(long)]
-    check_quotes: bool,
-    /// Longest side kept, in characters.
-    #[arg(long, default_value_t = 1000)]
-    max_chars: usize,
+    #[command(flatten)]
+    filters: FilterArgs,
     /// Source language code.
     #[arg(long, default_value = "ar")]
     src_lang: String,
@@ -198,28 +188,48 @@ fn open_parquet(
     )
 }
 
-fn filter_options(args: &Args) -> anyhow::Result<FilterOptions> {
-    let mut options = FilterOptions::default();
-    options.max_chars = args.max_chars;
-    options.check_quotes = args.check_quotes;
-    for name in &args.no_filter {
-        for name in name.split(',').filter(|n| !n.is_empty()) {
-            if name == "all" {
-                options.disabled.extend(Reason::ALL);
-                continue;
+/// The filter switches shared by `tarjama export` and `tarjama build`.
+#[derive(Debug, clap::Args)]
+pub struct FilterArgs {
+    /// Switch a filter off (repeatable, or comma-separated): empty,
+    /// no-text, too-long, identical, length-ratio, unbalanced, lang-id,
+    /// duplicate, near-duplicate, or `all`.
+    #[arg(long = "no-filter", value_name = "NAME")]
+    no_filter: Vec<String>,
+    /// The unbalanced filter also checks quotes (« » “ ” and straight
+    /// double quotes); off by default, as quotations often span sentences.
+    #[arg(long)]
+    check_quotes: bool,
+    /// Longest side kept, in characters.
+    #[arg(long, default_value_t = 1000)]
+    max_chars: usize,
+}
+
+impl FilterArgs {
+    /// The library's filter options for these switches.
+    pub fn options(&self) -> anyhow::Result<FilterOptions> {
+        let mut options = FilterOptions::default();
+        options.max_chars = self.max_chars;
+        options.check_quotes = self.check_quotes;
+        for name in &self.no_filter {
+            for name in name.split(',').filter(|n| !n.is_empty()) {
+                if name == "all" {
+                    options.disabled.extend(Reason::ALL);
+                    continue;
+                }
+                let Some(reason) = Reason::parse(name) else {
+                    let names: Vec<_> =
+                        Reason::ALL.iter().map(|r| r.name()).collect();
+                    bail!(
+                        "unknown filter {name:?} (want one of {}, all)",
+                        names.join(", ")
+                    );
+                };
+                options.disabled.insert(reason);
             }
-            let Some(reason) = Reason::parse(name) else {
-                let names: Vec<_> =
-                    Reason::ALL.iter().map(|r| r.name()).collect();
-                bail!(
-                    "unknown filter {name:?} (want one of {}, all)",
-                    names.join(", ")
-                );
-            };
-            options.disabled.insert(reason);
         }
+        Ok(options)
     }
-    Ok(options)
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -241,7 +251,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
         (None, _) => PathBuf::new(),
     };
-    let filter = Filter::new(filter_options(&args)?);
+    let filter = Filter::new(args.filters.options()?);
     let input = open_input(&args, &options)?;
 
     let mut rejects = match &args.rejects {

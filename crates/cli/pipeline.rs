@@ -19,8 +19,7 @@ use clap::Args as ClapArgs;
 use serde::Serialize;
 use tarjama_align::{AlignOptions, Aligner};
 use tarjama_export::{
-    Filter, FilterOptions, Format, FormatOptions, MosesWriter, PairWriter,
-    Reason, Rejected, Report,
+    Filter, Format, FormatOptions, MosesWriter, PairWriter, Rejected, Report,
 };
 use tarjama_places::{Gazetteer, TagOptions, TermEntry, TermbaseFormat};
 use tarjama_record::PairRecordV1;
@@ -65,9 +64,8 @@ pub struct Args {
         default_value = "jsonl,tmx,xliff,tsv,moses"
     )]
     formats: Vec<String>,
-    /// Switch off a filter (repeatable), by reason name.
-    #[arg(long = "no-filter", value_name = "REASON")]
-    no_filter: Vec<String>,
+    #[command(flatten)]
+    filters: crate::export::FilterArgs,
     /// Worker threads for alignment (default: the number of cores). The
     /// output is the same whatever the number.
     #[arg(long, value_name = "N")]
@@ -165,7 +163,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         places: 0,
         outputs: Vec::new(),
     };
-    let mut filter = Filter::new(filter_options(&args.no_filter)?);
+    let mut filter = Filter::new(args.filters.options()?);
     let mut kept = Vec::new();
     let mut rejects = Vec::new();
     for doc in &aligned {
@@ -462,17 +460,6 @@ fn parse_formats(names: &[String]) -> anyhow::Result<Vec<Format>> {
         }
     }
     Ok(formats)
-}
-
-fn filter_options(disabled: &[String]) -> anyhow::Result<FilterOptions> {
-    let mut options = FilterOptions::default();
-    for name in disabled {
-        let Some(reason) = Reason::parse(name) else {
-            bail!("unknown filter {name:?} in --no-filter");
-        };
-        options.disabled.insert(reason);
-    }
-    Ok(options)
 }
 
 /// Writes the kept pairs in one format; returns the file names written
