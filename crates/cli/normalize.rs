@@ -88,60 +88,74 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Bytes read per block; a batch of `threads` blocks is normalized in
-/// parallel and written in order, so memory stays bounded by
-/// `2 * threads * BLOCK` plus the longest line.
+/// parallel while the previous batch is written and the next one read,
+/// so memory stays bounded by `4 * threads * BLOCK` plus the longest line.
 const BLOCK: usize = 1 << 20;
 
-/// Streams `source` through `each(line, out_buf)` in blocks of whole
-/// lines, several blocks at a time on `threads` threads; the output is the
-/// same as line by line ([`input::for_each_line`] semantics: `\r\n` and a
-/// final line without newline are lines, invalid UTF-8 is `file:line`
-/// unless `lossy`).
-fn normalize_source(
-    source: &Source,
-    lossy: bool,
-    threads: usize,
-    out: &mut Output,
-    each: impl Fn(&str, &mut String) + Sync,
-) -> anyhow::Result<()> {
-    let mut reader = source.open()?;
-    let name = source.name();
-    let mut lines_before = 0usize;
-    // Buffers are reused from batch to batch: fresh megabyte allocations
-    // would cost a page fault per 4 KiB each time.
-    let mut blocks: Vec<Vec<u8>> = vec![Vec::new(); threads.max(1)];
-    let mut outs: Vec<String> = vec![String::new(); threads.max(1)];
-    let mut carry: Vec<u8> = Vec::new();
-    let mut eof = false;
-    while !eof {
-        // Fill up to `threads` blocks, each ending at a line end.
-        let mut n_full = 0;
-        for block in blocks.iter_mut() {
-            if eof {
+/// One batch: up to `threads` blocks of whole lines and their outputs.
+struct Batch {
+    blocks: Vec<Vec<u8>>,
+    outs: Vec<String>,
+    /// How many of `blocks` hold input.
+    n_full: usize,
+    /// Per block: the number of lines, or the line index and byte offset
+    /// of invalid UTF-8.
+    results: Vec<Result<usize, (usize, usize)>>,
+}
+
+impl Batch {
+    fn new(threads: usize) -> Batch {
+        Batch {
+            blocks: vec![Vec::new(); threads],
+            outs: vec![String::new(); threads],
+            n_full: 0,
+            results: Vec::new(),
+        }
+    }
+}
+
+/// The input side of [`normalize_source`]: fills batches with blocks that
+/// each end at a line end.
+struct BlockReader {
+    reader: Box<dyn std::io::BufRead>,
+    name: String,
+    carry: Vec<u8>,
+    eof: bool,
+}
+
+impl BlockReader {
+    /// Fills `batch.blocks`; sets `batch.n_full`.
+    fn fill(&mut self, batch: &mut Batch) -> anyhow::Result<()> {
+        batch.n_full = 0;
+        batch.results.clear();
+        for block in batch.blocks.iter_mut() {
+            if self.eof {
                 break;
             }
             block.clear();
-            block.append(&mut carry);
+            block.append(&mut self.carry);
             loop {
                 // Reads of at least the reader's buffer size go straight
                 // into the block, without a copy through that buffer.
                 let mut filled = block.len();
                 block.resize(filled + BLOCK, 0);
                 while filled < block.len() {
-                    let n = read_some(&mut reader, block, filled)
-                        .with_context(|| format!("{name}: read error"))?;
+                    let n = read_some(&mut self.reader, block, filled)
+                        .with_context(|| {
+                            format!("{}: read error", self.name)
+                        })?;
                     if n == 0 {
-                        eof = true;
+                        self.eof = true;
                         break;
                     }
                     filled += n;
                 }
                 block.truncate(filled);
-                if eof {
+                if self.eof {
                     break;
                 }
                 if let Some(end) = block.iter().rposition(|&b| b == b'\n') {
-                    carry.extend_from_slice(
+                    self.carry.extend_from_slice(
                         block.get(end + 1..).unwrap_or_default(),
                     );
                     block.truncate(end + 1);
@@ -150,45 +164,107 @@ fn normalize_source(
                 // A line longer than the block: keep reading it.
             }
             if !block.is_empty() {
-                n_full += 1;
+                batch.n_full += 1;
             }
         }
-        let jobs = blocks.iter().zip(outs.iter_mut()).take(n_full);
-        let results: Vec<Result<usize, (usize, usize)>> = if n_full <= 1 {
-            jobs.map(|(block, buf)| normalize_block(block, lossy, &each, buf))
-                .collect()
-        } else {
-            let each = &each;
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = jobs
-                    .map(|(block, buf)| {
-                        scope.spawn(move || {
-                            normalize_block(block, lossy, each, buf)
-                        })
+        Ok(())
+    }
+}
+
+/// Streams `source` through `each(line, out_buf)` in blocks of whole
+/// lines, several blocks at a time on `threads` threads; the output is the
+/// same as line by line ([`input::for_each_line`] semantics: `\r\n` and a
+/// final line without newline are lines, invalid UTF-8 is `file:line`
+/// unless `lossy`). Reading the next batch and writing the previous one
+/// overlap with normalizing the current one.
+fn normalize_source(
+    source: &Source,
+    lossy: bool,
+    threads: usize,
+    out: &mut Output,
+    each: impl Fn(&str, &mut String) + Sync,
+) -> anyhow::Result<()> {
+    let threads = threads.max(1);
+    let name = source.name();
+    let mut input = BlockReader {
+        reader: source.open()?,
+        name: name.clone(),
+        carry: Vec::new(),
+        eof: false,
+    };
+    let mut lines_before = 0usize;
+    // Buffers are reused from batch to batch: fresh megabyte allocations
+    // would cost a page fault per 4 KiB each time.
+    let (mut current, mut other) = (Batch::new(threads), Batch::new(threads));
+    input.fill(&mut current)?;
+    // `other` holds the previous batch's results (to write) until it is
+    // refilled with the next batch's input.
+    let mut have_previous = false;
+    loop {
+        let each = &each;
+        let to_compute = current.n_full;
+        let (results, io) = std::thread::scope(|scope| {
+            let handles: Vec<_> = current
+                .blocks
+                .iter()
+                .zip(current.outs.iter_mut())
+                .take(to_compute)
+                .map(|(block, buf)| {
+                    scope.spawn(move || {
+                        normalize_block(block, lossy, each, buf)
                     })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or(Err((0, 0))))
-                    .collect()
-            })
-        };
-        for (result, buf) in results.into_iter().zip(&outs) {
-            match result {
-                Ok(n_lines) => {
-                    out.write_all(buf.as_bytes())?;
-                    lines_before += n_lines;
+                })
+                .collect();
+            let io = (|| -> anyhow::Result<()> {
+                if have_previous {
+                    write_batch(&other, out, &name, &mut lines_before)?;
                 }
-                Err((line, byte)) => {
-                    return Err(input::bad_input(
-                        &name,
-                        (lines_before + line + 1) as u64,
-                        &format!(
-                            "invalid UTF-8 at byte {byte} of the line \
-                             (use --lossy to replace it)"
-                        ),
-                    ));
+                if to_compute > 0 {
+                    input.fill(&mut other)?;
+                } else {
+                    other.n_full = 0;
                 }
+                Ok(())
+            })();
+            let results: Vec<_> = handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(Err((0, 0))))
+                .collect();
+            (results, io)
+        });
+        io?;
+        current.results = results;
+        if to_compute == 0 {
+            return Ok(());
+        }
+        std::mem::swap(&mut current, &mut other);
+        have_previous = true;
+    }
+}
+
+/// Writes a normalized batch in order, or the `file:line` error of its
+/// first invalid block.
+fn write_batch(
+    batch: &Batch,
+    out: &mut Output,
+    name: &str,
+    lines_before: &mut usize,
+) -> anyhow::Result<()> {
+    for (result, buf) in batch.results.iter().zip(&batch.outs) {
+        match *result {
+            Ok(n_lines) => {
+                out.write_all(buf.as_bytes())?;
+                *lines_before += n_lines;
+            }
+            Err((line, byte)) => {
+                return Err(input::bad_input(
+                    name,
+                    (*lines_before + line + 1) as u64,
+                    &format!(
+                        "invalid UTF-8 at byte {byte} of the line \
+                         (use --lossy to replace it)"
+                    ),
+                ));
             }
         }
     }
