@@ -1,7 +1,5 @@
 //! Helpers for running the `tarjama` binary in tests.
 
-#![allow(dead_code)]
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

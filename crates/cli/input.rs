@@ -3,9 +3,9 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
 /// The arguments shared by the line-oriented commands (`key`, `normalize`,
 /// `translit`), flattened into each one's `Args` after its own options.
@@ -130,10 +130,7 @@ pub fn for_each_line(
             }
             match std::str::from_utf8(&buf) {
                 Ok(text) => each(text)?,
-                Err(err) if lossy => {
-                    let _ = err;
-                    each(&String::from_utf8_lossy(&buf))?
-                }
+                Err(_) if lossy => each(&String::from_utf8_lossy(&buf))?,
                 Err(err) => {
                     return Err(bad_input(
                         &name,
@@ -177,13 +174,4 @@ pub fn read_text(source: &Source, lossy: bool) -> anyhow::Result<String> {
             ))
         }
     }
-}
-
-/// Fails with a clear message when `path` does not exist.
-#[allow(dead_code)]
-pub fn require_file(path: &Path) -> anyhow::Result<()> {
-    if !path.exists() {
-        bail!("{}: no such file", path.display());
-    }
-    Ok(())
 }
