@@ -187,15 +187,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("creating {}", args.output.display()))?;
-    let mut format_options =
-        FormatOptions::new(&args.src_lang, &args.tgt_lang);
-    format_options.creation_date = None;
+    // No creation date: the same input gives the same bytes.
+    let format_options = FormatOptions::new(&args.src_lang, &args.tgt_lang);
     for format in formats {
-        let written = write_format(format, &kept, &args, &format_options)?;
-        if let Some(stats) = written.1 {
-            report.export.writer = stats;
-        }
-        report.outputs.extend(written.0);
+        let (files, stats) =
+            write_format(format, &kept, &args, &format_options)?;
+        report.export.writer.merge(stats);
+        report.outputs.extend(files);
     }
 
     let mut out = Output::atomic_file(&args.output.join("rejects.jsonl"))?;
@@ -463,30 +461,27 @@ fn parse_formats(names: &[String]) -> anyhow::Result<Vec<Format>> {
 }
 
 /// Writes the kept pairs in one format; returns the file names written
-/// and the writer's statistics (for the XML formats).
+/// and the writer's statistics.
 fn write_format(
     format: Format,
     kept: &[&PairRecordV1],
     args: &Args,
     options: &FormatOptions,
-) -> anyhow::Result<(Vec<String>, Option<tarjama_export::WriteStats>)> {
+) -> anyhow::Result<(Vec<String>, tarjama_export::WriteStats)> {
     let dir = &args.output;
     if format == Format::Moses {
         let src_name = format!("corpus.{}", args.src_lang);
         let tgt_name = format!("corpus.{}", args.tgt_lang);
         let mut src_out = Output::atomic_file(&dir.join(&src_name))?;
         let mut tgt_out = Output::atomic_file(&dir.join(&tgt_name))?;
-        {
+        let stats = {
             let mut writer =
                 MosesWriter::new(&mut src_out, &mut tgt_out, options);
-            for pair in kept {
-                writer.write_pair(pair).context("writing Moses files")?;
-            }
-            writer.finish().context("writing Moses files")?;
-        }
+            write_pairs(&mut writer, kept, "the Moses files")?
+        };
         src_out.finish()?;
         tgt_out.finish()?;
-        return Ok((vec![src_name, tgt_name], None));
+        return Ok((vec![src_name, tgt_name], stats));
     }
     let file = format!("corpus.{}", format.name());
     let mut out = Output::atomic_file(&dir.join(&file))?;
@@ -495,15 +490,15 @@ fn write_format(
         // The Parquet writer needs a `Send` sink; the file is small
         // enough per build to go through memory.
         let mut buf = Vec::new();
-        {
+        let stats = {
             let mut writer =
                 tarjama_export::ParquetWriter::new(&mut buf, options)
                     .with_context(|| format!("writing {file}"))?;
-            write_pairs(&mut writer, kept, &file)?;
-        }
+            write_pairs(&mut writer, kept, &file)?
+        };
         out.write_all(&buf)?;
         out.finish()?;
-        return Ok((vec![file], None));
+        return Ok((vec![file], stats));
     }
     let stats = {
         let mut writer = tarjama_export::writer(format, &mut out, options)
@@ -511,8 +506,7 @@ fn write_format(
         write_pairs(&mut writer, kept, &file)?
     };
     out.finish()?;
-    let xml = matches!(format, Format::Tmx | Format::Xliff);
-    Ok((vec![file], xml.then_some(stats)))
+    Ok((vec![file], stats))
 }
 
 /// Streams the kept pairs through `writer`; returns its statistics.

@@ -144,6 +144,35 @@ pub struct WriteStats {
     pub formulas_neutralized: u64,
 }
 
+impl WriteStats {
+    /// Folds in the statistics of another writer of the same pairs: each
+    /// count is kept at its largest, since every field is counted the same
+    /// way by each writer it applies to (TMX and XLIFF remove the same
+    /// characters) and is zero for the others.
+    ///
+    /// ```
+    /// use tarjama_export::WriteStats;
+    ///
+    /// let (mut tmx, mut moses) = (WriteStats::default(), WriteStats::default());
+    /// tmx.illegal_xml_chars_removed = 2;
+    /// moses.line_breaks_replaced = 3;
+    /// let mut xliff = tmx;
+    /// xliff.merge(moses);
+    /// xliff.merge(tmx);
+    /// assert_eq!(xliff.illegal_xml_chars_removed, 2);
+    /// assert_eq!(xliff.line_breaks_replaced, 3);
+    /// ```
+    pub fn merge(&mut self, other: WriteStats) {
+        self.illegal_xml_chars_removed = self
+            .illegal_xml_chars_removed
+            .max(other.illegal_xml_chars_removed);
+        self.line_breaks_replaced =
+            self.line_breaks_replaced.max(other.line_breaks_replaced);
+        self.formulas_neutralized =
+            self.formulas_neutralized.max(other.formulas_neutralized);
+    }
+}
+
 /// A streaming writer of pairs in one format.
 pub trait PairWriter {
     /// Writes one pair.
