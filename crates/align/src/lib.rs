@@ -544,17 +544,27 @@ fn name_key(word: &str) -> Option<String> {
     (key.chars().count() >= 3).then_some(key)
 }
 
+/// Is `c` one of the loose key's final-vowel marks?
+fn is_final_vowel_mark(c: char) -> bool {
+    use tarjama_translit::keys::{FINAL_A, FINAL_I, FINAL_U};
+    c == FINAL_A || c == FINAL_I || c == FINAL_U
+}
+
 /// Folds a loose key further for matching names inside running text,
 /// where recall matters more than for gazetteer look-ups: English `g`
 /// is ج, غ or ك and `s` is س or ز in Arabic spellings of the same name
 /// (Gerrard/جيرارد, Rangers/رينجرز, Pyongyang/بيونغيانغ), and Arabic
 /// keys keep weak letters and gemination marks that English ones drop.
+/// The final-vowel mark stays only on a key of two consonant classes,
+/// where it is what makes the key telling; foreign names end in vowels
+/// that Arabic spellings do not write (Flake/فليك).
 fn fold_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut chars = key.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             'y' | 'w' | 'ː' => {}
+            c if is_final_vowel_mark(c) && out.chars().count() > 2 => {}
             'g' | 's' | 'k' if chars.peek() == Some(&'h') => {
                 chars.next();
                 out.push(if c == 's' { 's' } else { 'k' });

@@ -17,7 +17,7 @@
 //!   (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b, v/f, x/kh, ص/س, ط/ت, ض/د, ظ/ز),
 //!   a name that starts with a vowel, alef or ayn begins with `ʔ`, the
 //!   ending -iya/ـية gives a final `y`, and a consonant repeated after a
-//!   vowel is written after [`REPEAT`] (`ː`). A key of one or two
+//!   vowel is written after [`REPEAT`] (`ː`). A key of one to three
 //!   classes ends with [`FINAL_A`], [`FINAL_I`] or [`FINAL_U`] when the
 //!   name ends in a vowel (a e ا ى ة, i ي, o u و), since both scripts
 //!   write a final vowel: Hilla and الحلة are `hlᵃ`, Hawl and الهول `hl`.
@@ -94,14 +94,31 @@ pub fn key_into(name: &str, level: Level, out: &mut String) {
 /// Reusing `out` across calls avoids allocation.
 pub fn strict_key_into(name: &str, out: &mut String) {
     out.clear();
-    with_prepared(name, |prep, letters| strict_all(prep, letters, out));
+    with_prepared(name_proper(name), |prep, letters| {
+        strict_all(prep, letters, out)
+    });
 }
 
 /// Writes the loose key of `name` into `out`, which is cleared first.
 /// Reusing `out` across calls avoids allocation.
 pub fn loose_key_into(name: &str, out: &mut String) {
     out.clear();
-    with_prepared(name, |prep, letters| loose_all(prep, letters, out));
+    with_prepared(name_proper(name), |prep, letters| {
+        loose_all(prep, letters, out)
+    });
+}
+
+/// The name proper: `name` up to a comma or an opening bracket that
+/// follows a letter or digit of it, which start a qualifier ("Zahle,
+/// Lebanon", "زحلة، لبنان", "Biblos (Jbeil)").
+fn name_proper(name: &str) -> &str {
+    match name.find([',', '،', '(', '[']) {
+        Some(cut) => {
+            let head = name.get(..cut).unwrap_or(name);
+            if head.chars().any(char::is_alphanumeric) { head } else { name }
+        }
+        None => name,
+    }
 }
 
 /// Keys a text word by word, for taggers that look for names in running
@@ -491,11 +508,12 @@ fn arabic_letter(c: char) -> Option<char> {
         'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
         'ء' | 'ؤ' | 'ئ' | 'ٴ' | 'ٶ' | 'ٸ' => 'ء',
         'ى' | 'ې' => 'ى',
-        'ي' | 'ی' | 'ێ' | 'ۍ' | 'ۑ' => 'ي',
+        'ي' | 'ی' | 'ۍ' | 'ۑ' => 'ي',
         'ك' | 'ک' | 'ڪ' | 'گ' | 'ڭ' | 'ګ' => 'ك',
-        // Kurdish ە is the vowel e, not h; kept apart from ا, since a
-        // و or ي beside it is no consonant (سەيد is Seyid).
-        'ە' => 'ە',
+        // Kurdish ە and ێ are the vowels e and ê, not h and y; kept
+        // apart from ا, since a و or ي beside them is no consonant
+        // (سەيد is Seyid), and read as Latin e (ئاكرێ is Akre).
+        'ە' | 'ێ' => 'ە',
         'ه' | 'ھ' | 'ہ' | 'ۀ' | 'ۂ' => 'ه',
         'ة' | 'ۃ' => 'ة',
         'و' | 'ۆ' | 'ۇ' | 'ۈ' | 'ۋ' | 'ۉ' | 'ۏ' => 'و',
@@ -689,7 +707,9 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
             && w[1] == 'l'
             && is_latin_consonant(w[2])
     };
-    if skip == 0 && fused_al(&w, len) {
+    // An ayn sign before it makes the a a letter of the name (Al
+    // ‘Alkanah is العلكانة).
+    if skip == 0 && word.first() != Some(&'\'') && fused_al(&w, len) {
         loop {
             let (w, len) = head(drop_letters(word, skip));
             if len >= 3
@@ -1046,6 +1066,15 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
         match c {
             'ا' | 'ء' | 'ع' | 'ى' | 'ە' if first => emit(Ev::Onset),
             'ا' | 'ى' | 'ە' => emit(Ev::Vowel('a')),
+            // A final ayn after a consonant is heard with the a before
+            // it, which Latin spellings write even when they leave the
+            // ayn out (سعسع is Sa‘sa‘ and Saasa, جبع is Jaba‘ and Jeba).
+            'ع' if last
+                && !matches!(word.get(i.wrapping_sub(1)), Some('و' | 'ي')) =>
+            {
+                emit(Ev::Sign);
+                emit(Ev::Vowel('a'));
+            }
             'ء' | 'ع' => emit(Ev::Sign),
             'و' | 'ي' if first => {
                 emit(Ev::Cons(if c == 'و' { 'w' } else { 'y' }))
@@ -1053,8 +1082,16 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
             'و' | 'ي' => {
                 // Next to an alef, و and ي are consonants (Samawah, Zawiya,
                 // Mayadin), except the ي of a final -iya.
-                let by_alef = word.get(i - 1) == Some(&'ا')
-                    || word.get(i + 1) == Some(&'ا');
+                // A word-initial او or اي before a consonant is the
+                // vowel ū, ī or a diphthong (أولا is Ula, ايدون Aydun).
+                let initial_vowel = i == 1
+                    && word.first() == Some(&'ا')
+                    && word.get(i + 1).is_some_and(|&n| {
+                        !matches!(n, 'ا' | 'و' | 'ي' | 'ى' | 'ة' | 'ە')
+                    });
+                let by_alef = !initial_vowel
+                    && (word.get(i - 1) == Some(&'ا')
+                        || word.get(i + 1) == Some(&'ا'));
                 let in_ending = ending && i + ending_len == n;
                 emit(Ev::Glide {
                     ch: if c == 'و' { 'w' } else { 'y' },
@@ -1369,7 +1406,7 @@ pub(crate) struct LooseSink {
 }
 
 /// Keys of at most this many consonant classes get a final-vowel mark.
-const SHORT_KEY: usize = 2;
+const SHORT_KEY: usize = 3;
 
 impl LooseSink {
     /// Appends the final-vowel mark of a short key: [`FINAL_A`],
@@ -1470,6 +1507,35 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
 #[cfg(test)]
 mod unit {
     use super::*;
+
+    #[test]
+    fn vowel_letters_of_arabic_spellings() {
+        // A final ayn after a consonant comes with its a.
+        assert_eq!(loose_key("سعسع"), loose_key("Sa‘sa‘"));
+        assert_eq!(loose_key("سعسع"), loose_key("Saasa"));
+        assert_eq!(loose_key("جبع"), loose_key("Jeba"));
+        assert_eq!(loose_key("السموع"), loose_key("As Samu‘"));
+        // Kurdish ێ is ê.
+        assert_eq!(loose_key("ئاكرێ"), loose_key("Akre"));
+        assert_eq!(loose_key("ئاكرێ"), loose_key("‘Aqrah"));
+        // Word-initial او/اي before a consonant is a vowel.
+        assert_eq!(loose_key("بيت أولا"), loose_key("Bayt Ula"));
+        assert_eq!(loose_key("بيت أولا"), loose_key("Beit Aula"));
+        assert_eq!(loose_key("ايدون"), loose_key("Aydun"));
+        assert_eq!(loose_key("أوصرين"), loose_key("Osarin"));
+        // An alef after it keeps the glide a consonant.
+        assert_eq!(loose_key("أيام"), "ʔym");
+    }
+
+    #[test]
+    fn qualifiers_after_a_comma_or_bracket() {
+        assert_eq!(loose_key("زحلة، لبنان"), loose_key("Zahle"));
+        assert_eq!(strict_key("Zahle, Lebanon"), strict_key("Zahle"));
+        assert_eq!(loose_key("Biblos (Jbeil)"), loose_key("Biblos"));
+        // Nothing before the bracket: the whole text is the name.
+        assert_eq!(loose_key("(Zahle)"), loose_key("Zahle"));
+        assert_eq!(loose_key(", Zahle"), loose_key("Zahle"));
+    }
 
     #[test]
     fn words_and_bytes() {
@@ -1579,8 +1645,10 @@ mod unit {
         assert_ne!(loose_key("Sama"), loose_key("As Samu"));
         assert_ne!(loose_key("سما"), loose_key("السموع"));
         assert_eq!(loose_key("Hama"), format!("hm{FINAL_A}"));
-        // Three classes or more: no mark.
-        assert_eq!(loose_key("Zahle"), loose_key("Zahl"));
+        assert_eq!(loose_key("Zahle"), format!("zhl{FINAL_A}"));
+        // Four classes or more: no mark.
+        assert_eq!(loose_key("Halabja"), "hlbj");
+        assert_eq!(loose_key("Halabjah"), loose_key("حلبجة"));
         // Longer keys have no mark.
         assert_eq!(loose_key("Nabatieh"), loose_key("النبطية"));
         assert_eq!(loose_key("Qamishli"), "kmshl");
