@@ -3,7 +3,12 @@
 by extract.py, for comparison with tarjama's strict and loose keys
 (examples/eval_keys.rs computes the same figures).
 
-Usage: baselines.py [NAMES.tsv]
+Usage: baselines.py [--entries] [NAMES.tsv]
+
+A city's names are counted once each by default; with --entries every
+line counts, so a name GeoNames lists twice (the main name repeated
+among the alternate names) makes a pair with itself. The split counts
+distinct Latin names either way.
 
 Keys: `unidecode-lower` (unidecode, then lower case) and `metaphone`
 (jellyfish.metaphone of the unidecoded name). For each key and for two
@@ -26,12 +31,14 @@ import jellyfish
 from unidecode import unidecode
 
 
-def load(path):
+def load(path, entries):
     cities = collections.defaultdict(lambda: {"latin": [], "arabic": []})
     with open(path, encoding="utf-8") as f:
         for line in f:
             gid, _cc, script, name = line.rstrip("\n").split("\t")
-            cities[gid][script].append(name)
+            names = cities[gid][script]
+            if entries or name not in names:
+                names.append(name)
     return cities
 
 
@@ -71,12 +78,15 @@ KEYS = {
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else \
-        "target/geonames/cities-levant.tsv"
-    cities = load(path)
+    args = sys.argv[1:]
+    entries = "--entries" in args
+    args = [a for a in args if a != "--entries"]
+    path = args[0] if args else "target/geonames/cities-levant.tsv"
+    cities = load(path, entries)
     splits = {
         "all": cities,
-        "<=15": {g: n for g, n in cities.items() if len(n["latin"]) <= 15},
+        "<=15": {g: n for g, n in cities.items()
+                 if len(set(n["latin"])) <= 15},
     }
     print("| key | split | cities | latin names | P | R | F1 | ar-lat recall |")
     print("|---|---|---|---|---|---|---|---|")

