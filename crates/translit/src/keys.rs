@@ -14,7 +14,8 @@
 //!   Latin spellings meet: vowels and the weak letters ا و ي are dropped
 //!   (و and ي stay as `w`/`y` next to an alef, and Latin w/y between
 //!   vowels where Arabic would have one), consonants fall into classes
-//!   (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b, v/f, x/kh, ص/س, ط/ت, ض/د, ظ/ز),
+//!   (q/k/g/c, ch/sch/sh, dj/dsch/j, p/b, v/f, x/kh, th/t, dh/d, ص/س,
+//!   ط/ت, ث/ت, ض/د, ذ/د, ظ/ز),
 //!   a name that starts with a vowel, alef or ayn begins with `ʔ`, the
 //!   ending -iya/ـية gives a final `y`, and a consonant repeated after a
 //!   vowel is written after [`REPEAT`] (`ː`). A key of one to three
@@ -726,10 +727,11 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     Some(skip)
 }
 
-/// Words for administrative units and camps, in Latin spellings: the
-/// loose key leaves them out of a name of several words ("Nahiyat al
-/// Iskandariyah" is "Iskandariyah", "Yarmouk Camp" is "Yarmouk"). These
-/// are generic words, not place names.
+/// Words for administrative units and camps, and Khirbat "ruin of", in
+/// Latin spellings: the loose key leaves them out of a name of several
+/// words ("Nahiyat al Iskandariyah" is "Iskandariyah", "Yarmouk Camp" is
+/// "Yarmouk", "Khirbet Ghazaleh" is "Ghazaleh"). These are generic words,
+/// not place names.
 const ADMIN_WORDS: &[&str] = &[
     "camp",
     "caza",
@@ -738,6 +740,16 @@ const ADMIN_WORDS: &[&str] = &[
     "governorate",
     "kada",
     "kaza",
+    "kharbat",
+    "kharbet",
+    "kherbet",
+    "kheurbet",
+    "khirba",
+    "khirbat",
+    "khirbeh",
+    "khirbet",
+    "khirbit",
+    "khurbet",
     "liwa",
     "liwaa",
     "markaz",
@@ -765,8 +777,18 @@ const ADMIN_WORDS: &[&str] = &[
 ];
 
 /// The same words in Arabic script (after the article is taken off).
-const ADMIN_WORDS_AR: &[&str] =
-    &["ناحية", "مركز", "قضاء", "قضا", "محافظة", "لواء", "منطقة", "مخيم"];
+const ADMIN_WORDS_AR: &[&str] = &[
+    "ناحية",
+    "مركز",
+    "قضاء",
+    "قضا",
+    "محافظة",
+    "لواء",
+    "منطقة",
+    "مخيم",
+    "خربة",
+    "خربه",
+];
 
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
     // Cheap tests first: this runs on every word of every name.
@@ -776,7 +798,7 @@ fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
     }
     if prep.is_arabic(idx) {
         let Some(word) = arabic_core(prep, idx) else { return false };
-        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل'))
+        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل' | 'خ'))
             && ADMIN_WORDS_AR
                 .iter()
                 .any(|w| w.chars().eq(word.iter().copied()))
@@ -1109,14 +1131,8 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
                         && word.get(i.wrapping_sub(2)) != Some(&'ا');
                 emit(Ev::Vowel(if after_glide { '\0' } else { 'a' }))
             }
-            'ث' => {
-                emit(Ev::Cons('t'));
-                emit(Ev::Cons('h'));
-            }
-            'ذ' => {
-                emit(Ev::Cons('d'));
-                emit(Ev::Cons('h'));
-            }
+            'ث' => emit(Ev::Cons('t')),
+            'ذ' => emit(Ev::Cons('d')),
             _ => emit(Ev::Cons(match c {
                 'ب' => 'b',
                 'ت' | 'ط' => 't',
@@ -1313,6 +1329,12 @@ fn scan_latin(
             'c' if matches!(next, 'e' | 'i' | 'y') => (Ev::Cons('j'), 1),
             'c' => (Ev::Cons('k'), 1),
             'q' => (Ev::Cons('k'), 1),
+            // French writes غ as rh (Rhazale, Kheurbet Rhazâlé).
+            'r' if i == 0 && next == 'h' && is_vowel(next2) => {
+                (Ev::Cons('G'), 2)
+            }
+            'd' if next == 'h' => (Ev::Cons('d'), 2),
+            't' if next == 'h' => (Ev::Cons('t'), 2),
             'k' if next == 'h' => (Ev::Cons('X'), 2),
             'g' if next == 'h' => (Ev::Cons('G'), 2),
             'g' => (Ev::Cons('k'), 1),
@@ -1448,6 +1470,11 @@ impl LooseSink {
                 return;
             }
         };
+        // d or t then h would read back as the digraph dh or th (ذ, ث),
+        // which the key writes as d and t: that h is written as `ʰ`.
+        if c == 'h' && matches!(self.last, Some('d' | 't')) {
+            c = AFTER_DT_H;
+        }
         let mut gap = self.gap;
         // s or k then h reads back as sh or kh, so it is written as one.
         if c == 'h' {
@@ -1479,6 +1506,10 @@ impl LooseSink {
         self.gap = false;
     }
 }
+
+/// The h class right after a d or t class in a loose key (Dahuk and
+/// دهوك are `dʰk`), kept apart from the digraphs dh and th.
+pub const AFTER_DT_H: char = 'ʰ';
 
 /// Marks a consonant repeated after a vowel in a loose key.
 pub const REPEAT: char = 'ː';
@@ -1525,6 +1556,25 @@ mod unit {
         assert_eq!(loose_key("أوصرين"), loose_key("Osarin"));
         // An alef after it keeps the glide a consonant.
         assert_eq!(loose_key("أيام"), "ʔym");
+    }
+
+    #[test]
+    fn digraphs_and_generic_words() {
+        // dh and th are ذ and ث, read as d and t.
+        assert_eq!(loose_key("Dhibbin"), loose_key("Dibbin"));
+        assert_eq!(
+            loose_key("Qal‘at al Maḑīq"),
+            loose_key("Qalaat el Madhiq")
+        );
+        assert_eq!(loose_key("بقعاثا"), loose_key("Baq‘ata"));
+        // d or t then h across a vowel stays two classes.
+        assert_eq!(loose_key("Dohuk"), format!("d{AFTER_DT_H}k"));
+        assert_eq!(loose_key("دهوك"), loose_key("Dahuk"));
+        assert_ne!(loose_key("Dohuk"), loose_key("Dukk"));
+        // Khirbat is generic in a name of several words.
+        assert_eq!(loose_key("Khirbet Ghazaleh"), loose_key("Ghazaleh"));
+        assert_eq!(loose_key("خربة غزالة"), loose_key("Kheurbet Rhazale"));
+        assert_eq!(loose_key("Khirbet"), "khrbt");
     }
 
     #[test]
