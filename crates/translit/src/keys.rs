@@ -333,6 +333,11 @@ impl Prepared {
             }
             return;
         }
+        if matches!(c, 'ˈ' | 'ˌ') {
+            // Stress marks of phonetic spellings (Rakˌkˌa).
+            self.extend(end);
+            return;
+        }
         if is_combining_mark(c) {
             if let Some(prev) = self.chars.last().copied() {
                 self.mark_on(prev, c);
@@ -629,21 +634,37 @@ fn head(word: &[char]) -> ([char; 6], usize) {
     (out, n)
 }
 
+/// [`head`] of a word that may be an article: Russian spellings write
+/// the article's e as eh (Ehl'-Karak, Ehd-Divanija, Ehs-Sanamejn), read
+/// here as e.
+fn article_head(word: &[char]) -> ([char; 6], usize) {
+    let (mut w, len) = head(word);
+    if w[0] == 'e' && w[1] == 'h' && (3..=4).contains(&len) {
+        w.copy_within(2.., 1);
+        w[5] = '\0';
+        return (w, len - 1);
+    }
+    (w, len)
+}
+
 /// Consonant spellings an assimilated article can end with: the sun
 /// letters in their Latin and French forms.
-const SUN: &[&str] =
-    &["t", "th", "d", "dh", "r", "z", "s", "sh", "ch", "l", "n", "ts", "dz"];
+const SUN: &[&str] = &[
+    "t", "th", "d", "dh", "r", "z", "s", "sh", "ch", "l", "n", "ts", "dz", "j",
+];
 
 /// Is Latin word `w` (its head and length) an article before a word
 /// starting with `next`? al/el/il/ul/ol/l; a lone vowel (Deir e-Zor); a
 /// vowel plus the sun consonant the next word starts with (ez-Zor,
-/// ash-Sham, an-Nabk).
+/// ash-Sham, an-Nabk), written twice in French (ett Tine), and the
+/// colloquial ej before j (Ej Janoudiye).
 fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
     match len {
         1 => is_vowel(w[0]) || w[0] == 'l',
         2 if w[1] == 'l' && is_vowel(w[0]) => true,
         2..=3 if is_vowel(w[0]) => {
-            let rest = w.get(1..len).unwrap_or(&[]);
+            let end = if len == 3 && w[1] == w[2] { 2 } else { len };
+            let rest = w.get(1..end).unwrap_or(&[]);
             SUN.iter().any(|s| {
                 s.chars().eq(rest.iter().copied())
                     && next.iter().take(s.len()).copied().eq(s.chars())
@@ -659,7 +680,7 @@ fn is_standalone_article(prep: &Prepared, idx: usize) -> bool {
     {
         return false;
     }
-    let (w, len) = head(prep.word(idx));
+    let (w, len) = article_head(prep.word(idx));
     len <= 3
         && (is_vowel(w[0]) || w[0] == 'l')
         && is_latin_article(&w, len, &head(prep.word(idx + 1)).0)
@@ -675,13 +696,14 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
         Some(c) if is_vowel(c) || c == 'l' => {}
         _ => return Some(0),
     }
-    let (w, len) = head(word);
-    if len <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
+    let (aw, alen) = article_head(word);
+    if alen <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
         let (next, _) = head(prep.word(idx + 1));
-        if is_latin_article(&w, len, &next) {
+        if is_latin_article(&aw, alen, &next) {
             return None;
         }
     }
+    let (w, len) = head(word);
     let mut skip = 0;
     // "Deir Ezzor", "Bab Essalam": vowel + doubled sun letter, not in
     // the first word (Assad, Ammar), not after an ayn sign (El ‘Attara
@@ -737,6 +759,7 @@ const ADMIN_WORDS: &[&str] = &[
     "caza",
     "district",
     "gouvernorat",
+    "hayy",
     "governorate",
     "kada",
     "kaza",
@@ -769,6 +792,9 @@ const ADMIN_WORDS: &[&str] = &[
     "nahiyat",
     "nahiye",
     "province",
+    "qariyat",
+    "qaryat",
+    "qaryet",
     "qada",
     "qadaa",
     "qadha",
@@ -788,24 +814,37 @@ const ADMIN_WORDS_AR: &[&str] = &[
     "مخيم",
     "خربة",
     "خربه",
+    "قرية",
+    "حي",
 ];
 
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
     // Cheap tests first: this runs on every word of every name.
     let word = prep.word(idx);
-    if !(4..=14).contains(&word.len()) {
+    if !(2..=14).contains(&word.len()) {
         return false;
     }
     if prep.is_arabic(idx) {
         let Some(word) = arabic_core(prep, idx) else { return false };
-        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل' | 'خ'))
+        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل' | 'خ' | 'ح'))
             && ADMIN_WORDS_AR
                 .iter()
                 .any(|w| w.chars().eq(word.iter().copied()))
     } else {
         matches!(
             word.first(),
-            Some('c' | 'd' | 'g' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 's')
+            Some(
+                'c' | 'd'
+                    | 'g'
+                    | 'h'
+                    | 'k'
+                    | 'l'
+                    | 'm'
+                    | 'n'
+                    | 'p'
+                    | 'q'
+                    | 's'
+            )
         ) && if word.contains(&'\'') {
             ADMIN_WORDS.iter().any(|w| w.chars().eq(latin_letters(word)))
         } else {
@@ -1575,6 +1614,26 @@ mod unit {
         assert_eq!(loose_key("Khirbet Ghazaleh"), loose_key("Ghazaleh"));
         assert_eq!(loose_key("خربة غزالة"), loose_key("Kheurbet Rhazale"));
         assert_eq!(loose_key("Khirbet"), "khrbt");
+    }
+
+    #[test]
+    fn articles_of_french_and_russian_spellings() {
+        assert_eq!(
+            loose_key("Kheurbet ett Tine"),
+            loose_key("Khirbat at Tin")
+        );
+        assert_eq!(loose_key("Ej Janoudiye"), loose_key("Al Janudiyah"));
+        assert_eq!(loose_key("Ehl'-Kanavat"), loose_key("Al Qanawat"));
+        assert_eq!(loose_key("Ehd-Divanija"), loose_key("Ad Diwaniyah"));
+        assert_eq!(loose_key("Ehs-Sanamejn"), loose_key("As Sanamayn"));
+        // Ehden is a name, not an article.
+        assert_eq!(loose_key("Ehden"), "ʔhdn");
+        assert_eq!(loose_key("Rakˌkˌa"), loose_key("Raqqa"));
+        assert_eq!(
+            loose_key("Qaryat Saddat al Hindiyah"),
+            loose_key("Saddat al Hindiyah")
+        );
+        assert_eq!(loose_key("حي خلدا"), loose_key("Khilda"));
     }
 
     #[test]
