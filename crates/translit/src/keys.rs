@@ -156,7 +156,7 @@ pub fn for_each_word_key(
                 Level::Strict => strict_word(prep, idx, letters, &mut key),
                 Level::Loose => {
                     let mut sink = LooseSink::default();
-                    loose_word(prep, idx, true, letters, &mut |ev| {
+                    loose_word(prep, idx, letters, &mut |ev| {
                         sink.take(ev, &mut key)
                     });
                 }
@@ -1023,12 +1023,10 @@ pub(crate) enum Ev {
 }
 
 /// Scans word `idx` of `prep` (after its article is taken off) into
-/// events. `last_word` says whether ة ends the name (read as a vowel) or
-/// stands in a construct before another word (read as t).
+/// events.
 pub(crate) fn loose_word(
     prep: &Prepared,
     idx: usize,
-    last_word: bool,
     letters: &mut Vec<char>,
     emit: &mut impl FnMut(Ev),
 ) {
@@ -1042,7 +1040,7 @@ pub(crate) fn loose_word(
         if let ['ا', 'ب', 'و', ..] | ['ا', 'ب', 'ي'] = word {
             word = word.get(1..).unwrap_or(&[]);
         }
-        scan_arabic(word, last_word, emit);
+        scan_arabic(word, emit);
     } else {
         let Some(mut skip) = latin_article_skip(prep, idx) else { return };
         let word = prep.word(idx);
@@ -1106,14 +1104,16 @@ fn slavic_ija(l: &[char]) -> Option<usize> {
     slavic.then_some(pos)
 }
 
-fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
+fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
     let n = word.len();
     // How many letters the -iya ending takes (ـيا ـيه ـية, ـياء).
     let ending_len = match word {
         _ if n < 3 => 0,
         [.., 'ي', 'ا', 'ء'] if n >= 4 => 3,
         [.., 'ي', 'ا' | 'ى' | 'ه' | 'ە'] => 2,
-        [.., 'ي', 'ة'] if last_word => 2,
+        // ـية in a construct too (منشية بني حسن is Manshiyat Bani
+        // Hasan, whose y Latin keeps as a consonant before the a).
+        [.., 'ي', 'ة'] => 2,
         _ => 0,
     };
     let ending = ending_len > 0;
@@ -1150,7 +1150,11 @@ fn scan_arabic(word: &[char], last_word: bool, emit: &mut impl FnMut(Ev)) {
                     && word.get(i + 1).is_some_and(|&n| {
                         !matches!(n, 'ا' | 'و' | 'ي' | 'ى' | 'ة' | 'ە')
                     });
+                // A final او or اي is the diphthong aw or ay (الفاو is
+                // Al Faw and Fao).
+                let final_diphthong = last && word.get(i - 1) == Some(&'ا');
                 let by_alef = !initial_vowel
+                    && !final_diphthong
                     && (word.get(i - 1) == Some(&'ا')
                         || word.get(i + 1) == Some(&'ا'));
                 let in_ending = ending && i + ending_len == n;
@@ -1565,11 +1569,7 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
     let mut sink = LooseSink::default();
     let n = prep.len();
     for idx in 0..n {
-        // ة is final when no Arabic word follows.
-        let last_word = idx + 1 >= n || !prep.is_arabic(idx + 1);
-        loose_word(prep, idx, last_word, letters, &mut |ev| {
-            sink.take(ev, out)
-        });
+        loose_word(prep, idx, letters, &mut |ev| sink.take(ev, out));
     }
     sink.finish(out);
 }

@@ -149,8 +149,7 @@ fn symbols_into(name: &str, out: &mut Symbols) {
         let arabic_words = (0..n).filter(|&i| prep.is_arabic(i)).count();
         out.arabic = arabic_words * 2 > n;
         for idx in 0..n {
-            let last_word = idx + 1 >= n || !prep.is_arabic(idx + 1);
-            keys::loose_word(prep, idx, last_word, letters, &mut |ev| {
+            keys::loose_word(prep, idx, letters, &mut |ev| {
                 push(&mut out.syms, ev)
             });
         }
