@@ -1304,6 +1304,16 @@ fn scan_latin(
             {
                 (Ev::Vowel('\0'), 1)
             }
+            // A final y after a consonant, in a word with a vowel letter,
+            // is the vowel i (Kani Masy, Zabadany). A key has no vowel
+            // letters, so its final y (the -iya ending) stays a
+            // consonant.
+            'y' if i + 1 == n
+                && prev_letter(i).is_some_and(is_latin_consonant)
+                && l.iter().any(|&c| is_vowel(c)) =>
+            {
+                (Ev::Vowel('i'), 1)
+            }
             'y' | 'w' => {
                 let step = if next == c { 2 } else { 1 };
                 let before = prev_letter(i).is_some_and(is_vowel);
@@ -1629,6 +1639,8 @@ mod unit {
         // Ehden is a name, not an article.
         assert_eq!(loose_key("Ehden"), "ʔhdn");
         assert_eq!(loose_key("Rakˌkˌa"), loose_key("Raqqa"));
+        assert_eq!(loose_key("Kani Masy"), loose_key("كاني ماسي"));
+        assert_eq!(loose_key("Zabadany"), loose_key("Az Zabadani"));
         assert_eq!(
             loose_key("Qaryat Saddat al Hindiyah"),
             loose_key("Saddat al Hindiyah")
