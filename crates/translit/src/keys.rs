@@ -1156,7 +1156,7 @@ fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
                 let by_alef = !initial_vowel
                     && !final_diphthong
                     && (word.get(i - 1) == Some(&'ا')
-                        || word.get(i + 1) == Some(&'ا'));
+                        || matches!(word.get(i + 1), Some('ا' | 'ى')));
                 let in_ending = ending && i + ending_len == n;
                 emit(Ev::Glide {
                     ch: if c == 'و' { 'w' } else { 'y' },
