@@ -95,31 +95,14 @@ pub fn key_into(name: &str, level: Level, out: &mut String) {
 /// Reusing `out` across calls avoids allocation.
 pub fn strict_key_into(name: &str, out: &mut String) {
     out.clear();
-    with_prepared(name_proper(name), |prep, letters| {
-        strict_all(prep, letters, out)
-    });
+    with_prepared(name, true, |prep, letters| strict_all(prep, letters, out));
 }
 
 /// Writes the loose key of `name` into `out`, which is cleared first.
 /// Reusing `out` across calls avoids allocation.
 pub fn loose_key_into(name: &str, out: &mut String) {
     out.clear();
-    with_prepared(name_proper(name), |prep, letters| {
-        loose_all(prep, letters, out)
-    });
-}
-
-/// The name proper: `name` up to a comma or an opening bracket that
-/// follows a letter or digit of it, which start a qualifier ("Zahle,
-/// Lebanon", "زحلة، لبنان", "Biblos (Jbeil)").
-fn name_proper(name: &str) -> &str {
-    match name.find([',', '،', '(', '[']) {
-        Some(cut) => {
-            let head = name.get(..cut).unwrap_or(name);
-            if head.chars().any(char::is_alphanumeric) { head } else { name }
-        }
-        None => name,
-    }
+    with_prepared(name, true, |prep, letters| loose_all(prep, letters, out));
 }
 
 /// Keys a text word by word, for taggers that look for names in running
@@ -149,7 +132,7 @@ pub fn for_each_word_key(
     mut each: impl FnMut(Range<usize>, &str),
 ) {
     let mut key = String::new();
-    with_prepared(text, |prep, letters| {
+    with_prepared(text, false, |prep, letters| {
         for idx in 0..prep.len() {
             key.clear();
             match level {
@@ -227,13 +210,22 @@ impl Prepared {
         self.spans.get(idx).is_some_and(|s| s.arabic)
     }
 
-    pub(crate) fn fill(&mut self, name: &str) {
+    /// Cuts `name` into words. With `name_only`, a comma (`,` `،`) or an
+    /// opening bracket after the first word starts a qualifier, which is
+    /// left out ("Zahle, Lebanon", "زحلة، لبنان", "Biblos (Jbeil)").
+    pub(crate) fn fill(&mut self, name: &str, name_only: bool) {
         self.chars.clear();
         self.spans.clear();
         self.scholarly = false;
         self.turkic = false;
         self.open = None;
         for (pos, c) in name.char_indices() {
+            if name_only
+                && matches!(c, ',' | '،' | '(' | '[')
+                && (self.open.is_some() || !self.spans.is_empty())
+            {
+                break;
+            }
             // Fast path: an ASCII letter or digit inside a Latin word.
             if c.is_ascii_alphanumeric() {
                 if let Some(open) = self.open.as_mut() {
@@ -577,19 +569,20 @@ struct Scratch {
 /// fresh ones when those are in use further up the stack).
 pub(crate) fn with_prepared<R>(
     name: &str,
+    name_only: bool,
     mut f: impl FnMut(&Prepared, &mut Vec<char>) -> R,
 ) -> R {
     let reused = SCRATCH.try_with(|cell| {
         let mut scratch = cell.try_borrow_mut().ok()?;
         let Scratch { prep, letters } = &mut *scratch;
-        prep.fill(name);
+        prep.fill(name, name_only);
         Some(f(prep, letters))
     });
     match reused {
         Ok(Some(result)) => result,
         _ => {
             let mut prep = Prepared::default();
-            prep.fill(name);
+            prep.fill(name, name_only);
             f(&prep, &mut Vec::new())
         }
     }
@@ -634,11 +627,10 @@ fn head(word: &[char]) -> ([char; 6], usize) {
     (out, n)
 }
 
-/// [`head`] of a word that may be an article: Russian spellings write
-/// the article's e as eh (Ehl'-Karak, Ehd-Divanija, Ehs-Sanamejn), read
-/// here as e.
-fn article_head(word: &[char]) -> ([char; 6], usize) {
-    let (mut w, len) = head(word);
+/// The [`head`] `w` (of `len` letters) of a word that may be an article:
+/// Russian spellings write the article's e as eh (Ehl'-Karak,
+/// Ehd-Divanija, Ehs-Sanamejn), read here as e.
+fn article_head(mut w: [char; 6], len: usize) -> ([char; 6], usize) {
     if w[0] == 'e' && w[1] == 'h' && (3..=4).contains(&len) {
         w.copy_within(2.., 1);
         w[5] = '\0';
@@ -680,7 +672,8 @@ fn is_standalone_article(prep: &Prepared, idx: usize) -> bool {
     {
         return false;
     }
-    let (w, len) = article_head(prep.word(idx));
+    let (w, len) = head(prep.word(idx));
+    let (w, len) = article_head(w, len);
     len <= 3
         && (is_vowel(w[0]) || w[0] == 'l')
         && is_latin_article(&w, len, &head(prep.word(idx + 1)).0)
@@ -696,24 +689,23 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
         Some(c) if is_vowel(c) || c == 'l' => {}
         _ => return Some(0),
     }
-    let (aw, alen) = article_head(word);
+    let (w, len) = head(word);
+    let (aw, alen) = article_head(w, len);
     if alen <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
         let (next, _) = head(prep.word(idx + 1));
         if is_latin_article(&aw, alen, &next) {
             return None;
         }
     }
-    let (w, len) = head(word);
     let mut skip = 0;
     // "Deir Ezzor", "Bab Essalam": vowel + doubled sun letter, not in
     // the first word (Assad, Ammar), not after an ayn sign (El ‘Attara
     // is العطارة) and not after an article.
-    let after_article = idx > 0 && is_standalone_article(prep, idx - 1);
     if idx > 0
         && len >= 5
         && is_vowel(w[0])
         && word.first() != Some(&'\'')
-        && !after_article
+        && !is_standalone_article(prep, idx - 1)
     {
         if w[1] == w[2] && matches!(w[1], 't' | 'd' | 'r' | 'z' | 's' | 'n') {
             skip = 2;
@@ -759,8 +751,8 @@ const ADMIN_WORDS: &[&str] = &[
     "caza",
     "district",
     "gouvernorat",
-    "hayy",
     "governorate",
+    "hayy",
     "kada",
     "kaza",
     "kharbat",
@@ -792,67 +784,80 @@ const ADMIN_WORDS: &[&str] = &[
     "nahiyat",
     "nahiye",
     "province",
-    "qariyat",
-    "qaryat",
-    "qaryet",
     "qada",
     "qadaa",
     "qadha",
+    "qariyat",
+    "qaryat",
+    "qaryet",
     "qaza",
     "subdistrict",
 ];
 
 /// The same words in Arabic script (after the article is taken off).
 const ADMIN_WORDS_AR: &[&str] = &[
-    "ناحية",
-    "مركز",
-    "قضاء",
-    "قضا",
-    "محافظة",
-    "لواء",
-    "منطقة",
-    "مخيم",
+    "حي",
     "خربة",
     "خربه",
     "قرية",
-    "حي",
+    "قضا",
+    "قضاء",
+    "لواء",
+    "محافظة",
+    "مخيم",
+    "مركز",
+    "منطقة",
+    "ناحية",
 ];
 
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
-    // Cheap tests first: this runs on every word of every name.
+    // This runs on every word of every name of several words: a word is
+    // spelled into a small byte buffer and looked up in the sorted
+    // lists, and most words are turned away by their length first.
     let word = prep.word(idx);
-    if !(2..=14).contains(&word.len()) {
-        return false;
-    }
-    if prep.is_arabic(idx) {
-        let Some(word) = arabic_core(prep, idx) else { return false };
-        matches!(word.first(), Some('ن' | 'م' | 'ق' | 'ل' | 'خ' | 'ح'))
-            && ADMIN_WORDS_AR
-                .iter()
-                .any(|w| w.chars().eq(word.iter().copied()))
-    } else {
-        matches!(
-            word.first(),
-            Some(
-                'c' | 'd'
-                    | 'g'
-                    | 'h'
-                    | 'k'
-                    | 'l'
-                    | 'm'
-                    | 'n'
-                    | 'p'
-                    | 'q'
-                    | 's'
-            )
-        ) && if word.contains(&'\'') {
-            ADMIN_WORDS.iter().any(|w| w.chars().eq(latin_letters(word)))
-        } else {
-            ADMIN_WORDS.iter().any(|w| {
-                w.len() == word.len()
-                    && w.bytes().zip(word).all(|(b, &c)| char::from(b) == c)
-            })
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    let mut put = |c: char| {
+        let len = c.len_utf8();
+        match buf.get_mut(n..n + len) {
+            Some(slot) => {
+                c.encode_utf8(slot);
+                n += len;
+                true
+            }
+            None => false,
         }
+    };
+    if prep.is_arabic(idx) {
+        if !(2..=14).contains(&word.len()) {
+            return false;
+        }
+        let Some(core) = arabic_core(prep, idx) else { return false };
+        if !matches!(core.first(), Some('ح' | 'خ' | 'ق' | 'ل' | 'م' | 'ن'))
+        {
+            return false;
+        }
+        if !core.iter().all(|&c| put(c)) {
+            return false;
+        }
+        let key = buf.get(..n).unwrap_or(&[]);
+        ADMIN_WORDS_AR.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+    } else {
+        if !(4..=14).contains(&word.len())
+            || !matches!(
+                word.first(),
+                Some(
+                    'c' | 'd' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q'
+                ) | Some('s')
+            )
+        {
+            return false;
+        }
+        if !latin_letters(word).all(|c| c.is_ascii() && put(c)) {
+            return false;
+        }
+        let key = buf.get(..n).unwrap_or(&[]);
+        ADMIN_WORDS.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
     }
 }
 
@@ -977,7 +982,7 @@ fn needs_settling(key: &str) -> bool {
 
 fn strict_key_plain(name: &str) -> String {
     let mut prep = Prepared::default();
-    prep.fill(name);
+    prep.fill(name, true);
     let mut out = String::with_capacity(name.len());
     for idx in 0..prep.len() {
         strict_word(&prep, idx, &mut Vec::new(), &mut out);
@@ -1659,9 +1664,18 @@ mod unit {
     }
 
     #[test]
+    fn admin_word_lists_are_sorted_for_binary_search() {
+        for list in [ADMIN_WORDS, ADMIN_WORDS_AR] {
+            assert!(
+                list.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes())
+            );
+        }
+    }
+
+    #[test]
     fn words_and_bytes() {
         let mut prep = Prepared::default();
-        prep.fill("Deir ez-Zor دير\u{200F} الزور");
+        prep.fill("Deir ez-Zor دير\u{200F} الزور", false);
         let words: Vec<String> =
             (0..prep.len()).map(|i| prep.word(i).iter().collect()).collect();
         assert_eq!(words, ["deir", "ez", "zor", "دير", "الزور"]);

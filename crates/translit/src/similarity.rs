@@ -144,7 +144,7 @@ struct Symbols {
 
 fn symbols_into(name: &str, out: &mut Symbols) {
     out.syms.clear();
-    keys::with_prepared(name, |prep: &Prepared, letters| {
+    keys::with_prepared(name, true, |prep: &Prepared, letters| {
         let n = prep.len();
         let arabic_words = (0..n).filter(|&i| prep.is_arabic(i)).count();
         out.arabic = arabic_words * 2 > n;
