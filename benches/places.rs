@@ -2,10 +2,11 @@
 //! tagging throughput (MB/s of prose), and gazetteer loading (the built-in
 //! TSV, and a GeoNames dump when one is given).
 //!
-//! Inputs: the real-world spellings of `tests/fixtures/spellings.tsv`, the
-//! sample interviews of `corpus/samples/` (Arabic and English prose), and
-//! the dump named by `TARJAMA_GEONAMES_DUMP` (default `/tmp/SY-synth.txt`,
-//! written by `scripts/gazetteer/synth_geonames.py`; skipped if absent).
+//! Inputs: the real-world spellings of
+//! `crates/places/tests/fixtures/spellings.tsv`, the sample interviews of
+//! `corpus/samples/` (Arabic and English prose), and the dump named by
+//! `TARJAMA_GEONAMES_DUMP` (default `/tmp/SY-synth.txt`, written by
+//! `scripts/gazetteer/synth_geonames.py`; skipped if absent).
 //! Every bench checks its result first, so `cargo test --benches` fails on
 //! wrong answers.
 
@@ -20,7 +21,7 @@ use tarjama_places::{
 };
 
 fn spellings() -> Vec<(String, String)> {
-    include_str!("../tests/fixtures/spellings.tsv")
+    include_str!("../crates/places/tests/fixtures/spellings.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .skip(1)
@@ -32,8 +33,7 @@ fn spellings() -> Vec<(String, String)> {
 }
 
 fn prose(lang: &str) -> String {
-    let dir =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/samples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples");
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("corpus/samples")
         .filter_map(|e| e.ok().map(|e| e.path()))

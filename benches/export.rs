@@ -13,8 +13,7 @@ use tarjama_export::{
 };
 use tarjama_record::PairRecordV1;
 
-const FIXTURE: &str =
-    include_str!("../../../tests/fixtures/export/pairs.jsonl");
+const FIXTURE: &str = include_str!("../tests/fixtures/export/pairs.jsonl");
 const N_PAIRS: usize = 10_000;
 
 fn pairs() -> Vec<PairRecordV1> {

@@ -1,9 +1,9 @@
 //! Throughput of the match keys and the similarity over real spellings
 //! of place names in Latin and Arabic script
-//! (`tests/fixtures/spellings.tsv`, about 400 names).
+//! (`crates/translit/tests/fixtures/spellings.tsv`, about 400 names).
 //!
 //! ```text
-//! cargo bench -p tarjama-translit --bench keys -- --warm-up-time 1 --measurement-time 3
+//! cargo bench --bench keys -- --warm-up-time 1 --measurement-time 3
 //! ```
 //!
 //! Each bench first checks its results (as `cargo test --benches` does),
@@ -16,7 +16,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tarjama_translit::keys::{loose_key_into, strict_key_into};
 use tarjama_translit::similarity::{THRESHOLD, similarity};
 
-const SPELLINGS: &str = include_str!("../tests/fixtures/spellings.tsv");
+const SPELLINGS: &str =
+    include_str!("../crates/translit/tests/fixtures/spellings.tsv");
 
 /// The names of the fixture, by script.
 fn names() -> (Vec<&'static str>, Vec<&'static str>) {

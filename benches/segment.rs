@@ -4,8 +4,7 @@
 //! sentence counts against the gold files, so `cargo test --benches`
 //! catches a benchmark that gives wrong answers.
 //!
-//! `cargo bench -p tarjama-segment --bench segment -- --warm-up-time 1
-//! --measurement-time 3`
+//! `cargo bench --bench segment -- --warm-up-time 1 --measurement-time 3`
 
 use std::fs;
 use std::hint::black_box;
@@ -19,7 +18,7 @@ use tarjama_segment::{Document, Lang, split_sentences};
 /// The documents of one language and the number of gold sentences.
 fn corpus(lang: &str) -> (Vec<String>, usize) {
     let dir: PathBuf =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/samples");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/samples");
     let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())

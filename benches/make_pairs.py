@@ -2,7 +2,7 @@
 """Writes N pair records (JSONL) for the export measurements, built from
 human-translated Arabic-English pairs repeated with variations.
 
-    python3 crates/export/benches/make_pairs.py 1000000 /tmp/pairs-1m.jsonl \
+    python3 benches/make_pairs.py 1000000 /tmp/pairs-1m.jsonl \
         ../shared/data/ntrex/ar-en.tsv ../shared/data/flores/ar-en.dev.tsv
 
 Each repetition changes the pair (a code word spelled from the repetition

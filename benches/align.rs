@@ -13,7 +13,7 @@ use tarjama_align::{AlignOptions, Aligner, Evaluation, Sentence};
 use tarjama_segment::{Document, Lang};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn read(path: &Path) -> String {
