@@ -191,6 +191,8 @@ pub(crate) struct Prepared {
     /// The name uses Turkish or Kurdish letters (ç ğ ı ö ü ê î û): ş is
     /// sh and c is j.
     pub(crate) turkic: bool,
+    /// Filled as a whole name, not as running text (see [`Self::fill`]).
+    name_only: bool,
     open: Option<Open>,
 }
 
@@ -218,6 +220,7 @@ impl Prepared {
         self.spans.clear();
         self.scholarly = false;
         self.turkic = false;
+        self.name_only = name_only;
         self.open = None;
         for (pos, c) in name.char_indices() {
             if name_only
@@ -684,9 +687,18 @@ fn is_standalone_article(prep: &Prepared, idx: usize) -> bool {
 /// the whole word is an article standing before the next word.
 fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     let word = prep.word(idx);
-    // Every rule below needs a word that starts with a vowel or l.
+    // Every rule below needs a word that starts with a vowel or l, but
+    // for the conjunction "and" between two words (Nabatiye va Tahta).
     match latin_letters(word).next() {
         Some(c) if is_vowel(c) || c == 'l' => {}
+        Some('w' | 'v')
+            if prep.name_only
+                && idx > 0
+                && idx + 1 < prep.len()
+                && matches!(word, ['w' | 'v', 'a' | 'e']) =>
+        {
+            return None;
+        }
         _ => return Some(0),
     }
     let (w, len) = head(word);
@@ -880,9 +892,21 @@ fn drop_letters(word: &[char], skip: usize) -> &[char] {
 /// `None` when the word is a lone article before another Arabic word.
 fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     let mut word = prep.word(idx);
+    let inner = idx > 0 && idx + 1 < prep.len();
     if word == ['ا', 'ل'] && idx + 1 < prep.len() && prep.is_arabic(idx + 1)
     {
         return None;
+    }
+    // The conjunction و between two words of a name, alone or on an
+    // article (النبطية والطهطا is An Nabatiyah at Tahta). Running text
+    // keeps it: taggers strip proclitics themselves.
+    if word == ['و'] && inner && prep.name_only {
+        return None;
+    }
+    if idx > 0 && word.len() >= 5 && prep.name_only {
+        if let ['و', 'ا', 'ل', rest @ ..] = word {
+            word = rest;
+        }
     }
     while word.len() >= 3 {
         match word {
@@ -1367,9 +1391,12 @@ fn scan_latin(
                 (Ev::Cons('j'), 3)
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
-            // Slavic and German j after a vowel is a glide (Bajt, Ujun).
+            // Slavic and German j after a vowel is a glide (Bajt, Ujun),
+            // but English jd, jm, jz are ج (Majdal, Rujm, Ijza).
             'j' if prev_letter(i).is_some_and(is_vowel)
-                && next_letter(i).is_some_and(|c| !is_vowel(c)) =>
+                && next_letter(i).is_some_and(|c| {
+                    !is_vowel(c) && !matches!(c, 'd' | 'm' | 'z')
+                }) =>
             {
                 (Ev::Glide { ch: 'y', loose: false, strong: false }, 1)
             }
@@ -1483,6 +1510,8 @@ pub(crate) struct LooseSink {
     tail: Option<char>,
     /// The name ended in the -iya ending (no final-vowel mark then).
     ending: bool,
+    /// The last event that was not a vowel or a sign was the ending.
+    last_was_ending: bool,
 }
 
 /// Keys of at most this many consonant classes get a final-vowel mark.
@@ -1492,6 +1521,16 @@ impl LooseSink {
     /// Appends the final-vowel mark of a short key: [`FINAL_A`],
     /// [`FINAL_I`] or [`FINAL_U`] when the name ends in a vowel.
     pub(crate) fn finish(&self, out: &mut String) {
+        // A short name that ends in -iya ends in the vowel i, as the
+        // spellings that write it -ey or -i do (Aley, Aliyah, عالية).
+        if self.last_was_ending
+            && self.classes <= SHORT_KEY + 1
+            && out.ends_with('y')
+        {
+            out.pop();
+            out.push(FINAL_I);
+            return;
+        }
         if self.ending || self.classes > SHORT_KEY {
             return;
         }
@@ -1504,6 +1543,9 @@ impl LooseSink {
     }
 
     pub(crate) fn take(&mut self, ev: Ev, out: &mut String) {
+        if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
+            self.last_was_ending = matches!(ev, Ev::Ending);
+        }
         match ev {
             Ev::Vowel(q) if q != '\0' => self.tail = Some(q),
             Ev::Glide { ch, loose: false, .. } => {
@@ -1646,6 +1688,20 @@ mod unit {
         assert_eq!(loose_key("Rakˌkˌa"), loose_key("Raqqa"));
         assert_eq!(loose_key("Kani Masy"), loose_key("كاني ماسي"));
         assert_eq!(loose_key("Zabadany"), loose_key("Az Zabadani"));
+        // English jd/jm/jz are ج.
+        assert_eq!(loose_key("Majdal Shams"), loose_key("مجدل شمس"));
+        assert_eq!(loose_key("Rujm esh Shami"), loose_key("رجم الشامي"));
+        assert_eq!(loose_key("Bajt Hanun"), loose_key("بيت حانون"));
+        // The conjunction "and" between words.
+        assert_eq!(
+            loose_key("النبطية والطهطا"),
+            loose_key("Nabatiye va Tahta")
+        );
+        assert_eq!(loose_key("نبطیه و طهطا"), loose_key("Nabatieh et Tahta"));
+        // A short -iya name ends in i.
+        assert_eq!(loose_key("Aley"), loose_key("عالية"));
+        assert_eq!(loose_key("Aliyah"), format!("ʔl{FINAL_I}"));
+        assert_eq!(loose_key("Iskandariyah"), "ʔskndry");
         assert_eq!(
             loose_key("Qaryat Saddat al Hindiyah"),
             loose_key("Saddat al Hindiyah")
