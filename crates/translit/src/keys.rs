@@ -110,8 +110,12 @@ pub fn loose_key_into(name: &str, out: &mut String) {
 /// where `byte_range` locates the word in `text`. A word that is only an
 /// article (the "al" of "al Raqqa") gets an empty key; a fused article
 /// ("Alraqqa", "الرقة") is removed from the word's key as in
-/// [`strict_key`]/[`loose_key`]. The key of a multi-word name is the
-/// concatenation of its words' keys.
+/// [`strict_key`]/[`loose_key`]. Running text keeps the conjunction
+/// و/wa that a whole name's key leaves out. The strict key of a
+/// multi-word name is the concatenation of its words' keys; its loose
+/// key may differ from theirs by the final-vowel mark and by a class
+/// that ends one word and starts the next (written twice, after
+/// [`REPEAT`]).
 ///
 /// ```
 /// use tarjama_translit::keys::{for_each_word_key, Level, loose_key};
@@ -643,9 +647,10 @@ fn article_head(mut w: [char; 6], len: usize) -> ([char; 6], usize) {
 }
 
 /// Consonant spellings an assimilated article can end with: the sun
-/// letters in their Latin and French forms.
+/// letters in their Latin, French and German forms.
 const SUN: &[&str] = &[
-    "t", "th", "d", "dh", "r", "z", "s", "sh", "ch", "l", "n", "ts", "dz", "j",
+    "t", "th", "d", "dh", "r", "z", "s", "sh", "ch", "sch", "l", "n", "ts",
+    "dz", "j",
 ];
 
 /// Is Latin word `w` (its head and length) an article before a word
@@ -657,7 +662,7 @@ fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
     match len {
         1 => is_vowel(w[0]) || w[0] == 'l',
         2 if w[1] == 'l' && is_vowel(w[0]) => true,
-        2..=3 if is_vowel(w[0]) => {
+        2..=4 if is_vowel(w[0]) => {
             let end = if len == 3 && w[1] == w[2] { 2 } else { len };
             let rest = w.get(1..end).unwrap_or(&[]);
             SUN.iter().any(|s| {
@@ -677,7 +682,7 @@ fn is_standalone_article(prep: &Prepared, idx: usize) -> bool {
     }
     let (w, len) = head(prep.word(idx));
     let (w, len) = article_head(w, len);
-    len <= 3
+    len <= 4
         && (is_vowel(w[0]) || w[0] == 'l')
         && is_latin_article(&w, len, &head(prep.word(idx + 1)).0)
 }
@@ -703,7 +708,7 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     }
     let (w, len) = head(word);
     let (aw, alen) = article_head(w, len);
-    if alen <= 3 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
+    if alen <= 4 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
         let (next, _) = head(prep.word(idx + 1));
         if is_latin_article(&aw, alen, &next) {
             return None;
@@ -1491,10 +1496,11 @@ fn class_str(c: char, buf: &mut [u8; 4]) -> &str {
 }
 
 /// The loose key's sink: consonant classes, the onset mark of the first
-/// word and consonantal glides. A class right after the same class is dropped (Raqqa, Tall
-/// Lahm); the same class again after a vowel is written after `ː`
-/// (Kirkuk `krkːk`, Karak `krk`), since the key has no vowels left to
-/// keep the two apart.
+/// word and consonantal glides. A class right after the same class is
+/// dropped (Raqqa); the same class again after a vowel or a word break
+/// is written after `ː` (Kirkuk `krkːk`, Karak `krk`, Bayt Ta‘mar
+/// `btːtmr`, Bayt Ummar `btmr`), since the key has no vowels left to
+/// keep them apart.
 #[derive(Debug, Default)]
 pub(crate) struct LooseSink {
     /// The last class written, and the one before it.
@@ -1626,6 +1632,11 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
     let mut sink = LooseSink::default();
     let n = prep.len();
     for idx in 0..n {
+        if idx > 0 {
+            // A word break, like a vowel, keeps a class that ends one
+            // word and starts the next written twice.
+            sink.take(Ev::Sign, out);
+        }
         loose_word(prep, idx, letters, &mut |ev| sink.take(ev, out));
     }
     sink.finish(out);
@@ -1702,6 +1713,13 @@ mod unit {
         assert_eq!(loose_key("Aley"), loose_key("عالية"));
         assert_eq!(loose_key("Aliyah"), format!("ʔl{FINAL_I}"));
         assert_eq!(loose_key("Iskandariyah"), "ʔskndry");
+        // A class that ends one word and starts the next is kept twice.
+        assert_eq!(loose_key("Bayt Ta‘mar"), loose_key("بيت تعمر"));
+        assert_ne!(loose_key("Bayt Ta‘mar"), loose_key("Bayt Ummar"));
+        assert_eq!(
+            loose_key("Dschisr asch-Schughur"),
+            loose_key("Jisr ash-Shughur")
+        );
         assert_eq!(
             loose_key("Qaryat Saddat al Hindiyah"),
             loose_key("Saddat al Hindiyah")
