@@ -22,6 +22,8 @@
 //!   classes ends with [`FINAL_A`], [`FINAL_I`] or [`FINAL_U`] when the
 //!   name ends in a vowel (a e ا ى ة, i ي, o u و), since both scripts
 //!   write a final vowel: Hilla and الحلة are `hlᵃ`, Hawl and الهول `hl`.
+//!   A final n after i or u is written after [`LONG_I`] or [`LONG_U`]
+//!   (-īn, -ūn, -ayn: Dibbin and ذيبين `dbᶦn`, Diban and ذيبان `dbn`).
 //!   Administrative words
 //!   (Nahiyat, Markaz, Qada, ناحية, …) are left out of names of several
 //!   words. "دير الزور", "Dayr az-Zawr" and "Deir al-Zour" all give
@@ -1275,8 +1277,14 @@ fn scan_latin(
             i += 2;
         } else {
             emit(Ev::Onset);
-            i += 1;
+            // The vowels of the onset, for the vowel before the next
+            // consonant (Ras el Ain, رأس العين).
             while i < n && is_vowel(at(i)) {
+                emit(Ev::Vowel(match at(i) {
+                    'i' => 'i',
+                    'o' | 'u' => 'u',
+                    _ => 'a',
+                }));
                 i += 1;
             }
         }
@@ -1323,6 +1331,8 @@ fn scan_latin(
             {
                 (Ev::Vowel('\0'), 1)
             }
+            // English ee is ī (Mayadeen).
+            'e' if next == 'e' => (Ev::Vowel('i'), 2),
             'a' | 'e' => (Ev::Vowel('a'), 1),
             'i' => (Ev::Vowel('i'), 1),
             'o' | 'u' => (Ev::Vowel('u'), 1),
@@ -1518,6 +1528,8 @@ pub(crate) struct LooseSink {
     ending: bool,
     /// The last event that was not a vowel or a sign was the ending.
     last_was_ending: bool,
+    /// The quality of the vowel before the last class written.
+    vowel_before_last: Option<char>,
 }
 
 /// Keys of at most this many consonant classes get a final-vowel mark.
@@ -1527,6 +1539,21 @@ impl LooseSink {
     /// Appends the final-vowel mark of a short key: [`FINAL_A`],
     /// [`FINAL_I`] or [`FINAL_U`] when the name ends in a vowel.
     pub(crate) fn finish(&self, out: &mut String) {
+        // -īn, -ūn and -ayn: Arabic writes the long vowel before a final
+        // ن, and Latin spellings write its quality; -ān and short vowels
+        // get no mark (Hasan, حسن).
+        if self.last == Some('n') && !self.ending && self.tail.is_none() {
+            let mark = match self.vowel_before_last {
+                Some('i') => Some(LONG_I),
+                Some('u') => Some(LONG_U),
+                _ => None,
+            };
+            if let Some(mark) = mark {
+                out.pop();
+                out.push(mark);
+                out.push('n');
+            }
+        }
         // A short name that ends in -iya ends in the vowel i, as the
         // spellings that write it -ey or -i do (Aley, Aliyah, عالية).
         if self.last_was_ending
@@ -1540,11 +1567,16 @@ impl LooseSink {
         if self.ending || self.classes > SHORT_KEY {
             return;
         }
-        match self.tail {
-            Some('a') => out.push(FINAL_A),
-            Some('i') => out.push(FINAL_I),
-            Some('u') => out.push(FINAL_U),
-            _ => {}
+        let mark = match self.tail {
+            Some('a') => FINAL_A,
+            Some('i') => FINAL_I,
+            Some('u') => FINAL_U,
+            _ => return,
+        };
+        // A mark right after the same mark read as a class would be
+        // dropped when the key is keyed again.
+        if self.last != Some(mark) {
+            out.push(mark);
         }
     }
 
@@ -1552,6 +1584,7 @@ impl LooseSink {
         if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
             self.last_was_ending = matches!(ev, Ev::Ending);
         }
+        let vowel_before = self.tail;
         match ev {
             Ev::Vowel(q) if q != '\0' => self.tail = Some(q),
             Ev::Glide { ch, loose: false, .. } => {
@@ -1596,12 +1629,14 @@ impl LooseSink {
             if gap && c != REPEAT {
                 out.push(REPEAT);
                 out.push_str(class_str(c, &mut buf));
+                self.vowel_before_last = vowel_before;
                 self.classes += 1;
                 self.before_last = Some(REPEAT);
                 self.gap_before_last = false;
             }
         } else {
             out.push_str(class_str(c, &mut buf));
+            self.vowel_before_last = vowel_before;
             if c != 'ʔ' {
                 self.classes += 1;
             }
@@ -1616,6 +1651,13 @@ impl LooseSink {
 /// The h class right after a d or t class in a loose key (Dahuk and
 /// دهوك are `dʰk`), kept apart from the digraphs dh and th.
 pub const AFTER_DT_H: char = 'ʰ';
+
+/// Stands before the final n of a loose key whose name ends in i or a
+/// diphthong ay/ei and n (Dibbin, ذيبين: `dbᶦn`; Diban: `dbn`).
+pub const LONG_I: char = 'ᶦ';
+/// Stands before the final n of a loose key whose name ends in u or o
+/// and n (Rammun, رمون: `rmᶸn`).
+pub const LONG_U: char = 'ᶸ';
 
 /// Marks a consonant repeated after a vowel in a loose key.
 pub const REPEAT: char = 'ː';
@@ -1713,6 +1755,13 @@ mod unit {
         assert_eq!(loose_key("Aley"), loose_key("عالية"));
         assert_eq!(loose_key("Aliyah"), format!("ʔl{FINAL_I}"));
         assert_eq!(loose_key("Iskandariyah"), "ʔskndry");
+        // The long vowel before a final n.
+        assert_eq!(loose_key("Dibbine"), loose_key("ذيبين"));
+        assert_eq!(loose_key("Dhiban"), loose_key("ذيبان"));
+        assert_ne!(loose_key("Dibbin"), loose_key("Diban"));
+        assert_eq!(loose_key("Ras el Ain"), loose_key("رأس العين"));
+        assert_eq!(loose_key("Jinin"), loose_key("جنين"));
+        assert_eq!(loose_key("Bani Hasan"), loose_key("بني حسن"));
         // A class that ends one word and starts the next is kept twice.
         assert_eq!(loose_key("Bayt Ta‘mar"), loose_key("بيت تعمر"));
         assert_ne!(loose_key("Bayt Ta‘mar"), loose_key("Bayt Ummar"));
@@ -1777,14 +1826,14 @@ mod unit {
         assert_eq!(loose_key("دير الزور"), "drzr");
         assert_eq!(loose_key("Dayr az-Zawr"), "drzr");
         assert_eq!(loose_key("Deir al-Zour"), "drzr");
-        assert_eq!(loose_key("الميادين"), "mydn");
-        assert_eq!(loose_key("al-Mayadeen"), "mydn");
-        assert_eq!(loose_key("Meyadin"), "mydn");
+        assert_eq!(loose_key("الميادين"), "mydᶦn");
+        assert_eq!(loose_key("al-Mayadeen"), "mydᶦn");
+        assert_eq!(loose_key("Meyadin"), "mydᶦn");
         assert_eq!(loose_key("البوكمال"), "bkml");
         assert_eq!(loose_key("Abu Kamal"), "bkml");
         assert_eq!(loose_key("Al-Bukamal"), "bkml");
-        assert_eq!(loose_key("Afrin"), "ʔfrn");
-        assert_eq!(loose_key("عفرين"), "ʔfrn");
+        assert_eq!(loose_key("Afrin"), "ʔfrᶦn");
+        assert_eq!(loose_key("عفرين"), "ʔfrᶦn");
         assert_eq!(loose_key("Qamişlo"), "kmshl");
         assert_eq!(loose_key("Ḩimş"), "hms");
     }

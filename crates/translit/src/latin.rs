@@ -40,15 +40,20 @@ pub fn fold_into(name: &str, out: &mut String) {
             }
             continue;
         }
-        after_other_script = c.is_alphabetic() && !c.is_ascii() && {
-            let mut base = c;
-            decompose_canonical(c, |d| {
-                if !is_combining_mark(d) && base == c {
-                    base = d;
-                }
-            });
-            !is_latin(base) && special_letter(c).is_none()
-        };
+        // A dropped sign (ʹ, ʿ) carries no mark with it.
+        after_other_script = c.is_alphabetic()
+            && !c.is_ascii()
+            && !is_ayn_hamza_sign(c)
+            && !is_invisible(c)
+            && {
+                let mut base = c;
+                decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) && base == c {
+                        base = d;
+                    }
+                });
+                !is_latin(base) && special_letter(c).is_none()
+            };
         fold_char(c, out);
     }
 }
