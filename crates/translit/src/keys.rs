@@ -1401,8 +1401,9 @@ fn scan_latin(
                 (Ev::Cons('j'), 4)
             }
             'd' if next == 'j' && is_vowel(next2) => (Ev::Cons('j'), 2),
-            // Russian dzh, Polish dż, Czech dž (folded to dz).
-            'd' if next == 'z' && next2 == 'h' && is_vowel(at(i + 3)) => {
+            // Russian dzh, Polish dż, Czech dž (folded to dz); dzh is j
+            // before a consonant too (Madzhdal'-Shams).
+            'd' if next == 'z' && next2 == 'h' => {
                 (Ev::Cons('j'), 3)
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
