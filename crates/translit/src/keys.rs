@@ -228,13 +228,8 @@ impl Prepared {
         self.turkic = false;
         self.name_only = name_only;
         self.open = None;
+        self.chars.reserve(name.len());
         for (pos, c) in name.char_indices() {
-            if name_only
-                && matches!(c, ',' | '،' | '(' | '[')
-                && (self.open.is_some() || !self.spans.is_empty())
-            {
-                break;
-            }
             // Fast path: an ASCII letter or digit inside a Latin word.
             if c.is_ascii_alphanumeric() {
                 if let Some(open) = self.open.as_mut() {
@@ -244,6 +239,11 @@ impl Prepared {
                         continue;
                     }
                 }
+            } else if name_only
+                && matches!(c, ',' | '،' | '(' | '[')
+                && (self.open.is_some() || !self.spans.is_empty())
+            {
+                break;
             }
             self.add(c, pos, pos + c.len_utf8());
         }
@@ -829,10 +829,26 @@ const ADMIN_WORDS_AR: &[&str] = &[
     "ناحية",
 ];
 
+/// For each first letter a..z, the lengths (as bits) of the
+/// [`ADMIN_WORDS`] that start with it: most words are turned away by
+/// this table before they are spelled out and looked up.
+const ADMIN_LENGTHS: [u32; 26] = {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < ADMIN_WORDS.len() {
+        let w = ADMIN_WORDS[i].as_bytes();
+        if !w.is_empty() && w[0].is_ascii_lowercase() && w.len() < 32 {
+            table[(w[0] - b'a') as usize] |= 1 << w.len();
+        }
+        i += 1;
+    }
+    table
+};
+
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
-    // This runs on every word of every name of several words: a word is
-    // spelled into a small byte buffer and looked up in the sorted
-    // lists, and most words are turned away by their length first.
+    // This runs on every word of every name of several words: cheap
+    // tests first, then the word is spelled into a small byte buffer
+    // and looked up in the sorted lists.
     let word = prep.word(idx);
     let mut buf = [0u8; 32];
     let mut n = 0;
@@ -862,14 +878,19 @@ fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
         let key = buf.get(..n).unwrap_or(&[]);
         ADMIN_WORDS_AR.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
     } else {
-        if !(4..=14).contains(&word.len())
-            || !matches!(
-                word.first(),
-                Some(
-                    'c' | 'd' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q'
-                ) | Some('s')
-            )
-        {
+        let lengths = match word.first() {
+            Some(&c) if c.is_ascii_lowercase() => {
+                ADMIN_LENGTHS.get(c as usize - 'a' as usize).copied()
+            }
+            _ => None,
+        };
+        // Signs inside the word do not count as letters.
+        let letters = if word.contains(&'\'') {
+            latin_letters(word).count()
+        } else {
+            word.len()
+        };
+        if lengths.is_none_or(|l| letters >= 32 || l & (1 << letters) == 0) {
             return false;
         }
         if !latin_letters(word).all(|c| c.is_ascii() && put(c)) {
@@ -1403,9 +1424,7 @@ fn scan_latin(
             'd' if next == 'j' && is_vowel(next2) => (Ev::Cons('j'), 2),
             // Russian dzh, Polish dż, Czech dž (folded to dz); dzh is j
             // before a consonant too (Madzhdal'-Shams).
-            'd' if next == 'z' && next2 == 'h' => {
-                (Ev::Cons('j'), 3)
-            }
+            'd' if next == 'z' && next2 == 'h' => (Ev::Cons('j'), 3),
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
             // Slavic and German j after a vowel is a glide (Bajt, Ujun),
             // but English jd, jm, jz are ج (Majdal, Rujm, Ijza).
@@ -1581,6 +1600,7 @@ impl LooseSink {
         }
     }
 
+    #[inline]
     pub(crate) fn take(&mut self, ev: Ev, out: &mut String) {
         if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
             self.last_was_ending = matches!(ev, Ev::Ending);
