@@ -550,6 +550,14 @@ fn is_final_vowel_mark(c: char) -> bool {
     c == FINAL_A || c == FINAL_I || c == FINAL_U
 }
 
+/// Is `c` one of the loose key's marks for a long vowel before a final
+/// n? English spellings write short vowels there that Arabic ones leave
+/// out (Boston/بوسطن), so name matching in running text ignores them.
+fn is_long_vowel_mark(c: char) -> bool {
+    use tarjama_translit::keys::{LONG_I, LONG_U};
+    c == LONG_I || c == LONG_U
+}
+
 /// Folds a loose key further for matching names inside running text,
 /// where recall matters more than for gazetteer look-ups: English `g`
 /// is ج, غ or ك and `s` is س or ز in Arabic spellings of the same name
@@ -564,6 +572,8 @@ fn fold_key(key: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             'y' | 'w' | 'ː' => {}
+            c if is_long_vowel_mark(c) => {}
+            tarjama_translit::keys::AFTER_DT_H => out.push('h'),
             c if is_final_vowel_mark(c) && out.chars().count() > 2 => {}
             'g' | 's' | 'k' if chars.peek() == Some(&'h') => {
                 chars.next();
