@@ -1417,11 +1417,8 @@ fn scan_latin(
             }
             's' if next == 'c' && next2 == 'h' => (Ev::Cons('S'), 3),
             's' if next == 'h' => (Ev::Cons('S'), 2),
-            'd' if next == 's'
-                && next2 == 'c'
-                && at(i + 3) == 'h'
-                && is_vowel(at(i + 4)) =>
-            {
+            // German dsch is j, before a consonant too (Adschlun).
+            'd' if next == 's' && next2 == 'c' && at(i + 3) == 'h' => {
                 (Ev::Cons('j'), 4)
             }
             'd' if next == 'j' && is_vowel(next2) => (Ev::Cons('j'), 2),

@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
-//! (`tests/fixtures/spellings.tsv`), and property tests of their
-//! invariants.
+//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv`), and
+//! property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -10,6 +10,10 @@ use crate::latin;
 use crate::similarity::{THRESHOLD, similarity};
 
 const SPELLINGS: &str = include_str!("../tests/fixtures/spellings.tsv");
+/// Spellings of 51 other places, written after the key was frozen on
+/// 2026-11-26 and scored once (loose F1 0.923 at P 1.000); a regression
+/// floor since, not a tuning set.
+const HELDOUT: &str = include_str!("../tests/fixtures/heldout.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -19,8 +23,11 @@ struct Spelling {
 }
 
 fn spellings() -> Vec<Spelling> {
-    SPELLINGS
-        .lines()
+    table(SPELLINGS)
+}
+
+fn table(text: &'static str) -> Vec<Spelling> {
+    text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
@@ -38,8 +45,14 @@ fn spellings() -> Vec<Spelling> {
 /// spellings is positive when both name the same place, and predicted
 /// positive when the keys are equal. Exonyms are left out.
 fn pairwise(level: Level) -> (f64, f64, f64, Vec<String>) {
-    let rows: Vec<Spelling> =
-        spellings().into_iter().filter(|s| !s.exonym).collect();
+    pairwise_on(spellings(), level)
+}
+
+fn pairwise_on(
+    rows: Vec<Spelling>,
+    level: Level,
+) -> (f64, f64, f64, Vec<String>) {
+    let rows: Vec<Spelling> = rows.into_iter().filter(|s| !s.exonym).collect();
     let keys: Vec<String> = rows.iter().map(|s| key(s.text, level)).collect();
     let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
     let mut errors = Vec::new();
@@ -89,6 +102,18 @@ fn loose_key_pairwise_on_spelling_table() {
         eprintln!("{e}");
     }
     assert!(p >= 0.97 && f >= 0.97, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+}
+
+#[test]
+fn loose_key_pairwise_on_fresh_spellings() {
+    // Below the tuned table: German j and Turkish h for خ, and names
+    // with a qualifier (Bosra ash-Sham, Rashaya al-Wadi) are missed.
+    let (p, r, f, errors) = pairwise_on(table(HELDOUT), Level::Loose);
+    eprintln!("loose, fresh spellings: P {p:.3} R {r:.3} F1 {f:.3}");
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    assert!(p >= 0.99 && f >= 0.91, "loose P {p:.3} R {r:.3} F1 {f:.3}");
 }
 
 #[test]
