@@ -848,59 +848,116 @@ const ADMIN_LENGTHS: [u32; 26] = {
     table
 };
 
+/// The same for [`ADMIN_WORDS_AR`], whose first letters are not ASCII:
+/// each first letter with the lengths (in letters, as bits) of the words
+/// that start with it; unused slots hold `'\0'`. Arabic words are short,
+/// so the lengths turn away most of those that share a first letter
+/// with an administrative word (م, ق, …).
+#[allow(clippy::indexing_slicing)]
+const ADMIN_LENGTHS_AR: [(char, u32); ADMIN_WORDS_AR.len()] = {
+    let mut table = [('\0', 0u32); ADMIN_WORDS_AR.len()];
+    let mut i = 0;
+    while i < ADMIN_WORDS_AR.len() {
+        let w = ADMIN_WORDS_AR[i].as_bytes();
+        // The first letter, a two-byte UTF-8 sequence in the Arabic
+        // block, and the number of letters (bytes that start one).
+        let first = if w.len() >= 2 {
+            let code = ((w[0] as u32 & 0x1F) << 6) | (w[1] as u32 & 0x3F);
+            match char::from_u32(code) {
+                Some(c) => c,
+                None => '\0',
+            }
+        } else {
+            '\0'
+        };
+        let mut letters = 0;
+        let mut b = 0;
+        while b < w.len() {
+            if w[b] & 0xC0 != 0x80 {
+                letters += 1;
+            }
+            b += 1;
+        }
+        let mut slot = 0;
+        while table[slot].0 != '\0' && table[slot].0 != first {
+            slot += 1;
+        }
+        if letters < 32 {
+            table[slot] = (first, table[slot].1 | 1 << letters);
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Where the [`ADMIN_WORDS`] that start with each letter a..z begin in
+/// the sorted list; those of letter `i` are `ADMIN_STARTS[i]..
+/// ADMIN_STARTS[i + 1]`, so that a word is compared with a few of them
+/// only. (Built at compile time, as [`ADMIN_LENGTHS`].)
+#[allow(clippy::indexing_slicing)]
+const ADMIN_STARTS: [usize; 27] = {
+    let mut table = [0usize; 27];
+    let mut letter = 0;
+    while letter < 27 {
+        let mut i = 0;
+        while i < ADMIN_WORDS.len()
+            && !ADMIN_WORDS[i].is_empty()
+            && ((ADMIN_WORDS[i].as_bytes()[0] as usize)
+                < b'a' as usize + letter)
+        {
+            i += 1;
+        }
+        table[letter] = i;
+        letter += 1;
+    }
+    table
+};
+
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
     // This runs on every word of every name of several words: cheap
-    // tests first, then the word is spelled into a small byte buffer
-    // and looked up in the sorted lists.
+    // tests of the first letter and the length first, then the few
+    // words of the lists that pass them are compared letter by letter.
     let word = prep.word(idx);
-    let mut buf = [0u8; 32];
-    let mut n = 0;
-    let mut put = |c: char| {
-        let len = c.len_utf8();
-        match buf.get_mut(n..n + len) {
-            Some(slot) => {
-                c.encode_utf8(slot);
-                n += len;
-                true
-            }
-            None => false,
-        }
-    };
     if prep.is_arabic(idx) {
         if !(2..=14).contains(&word.len()) {
             return false;
         }
         let Some(core) = arabic_core(prep, idx) else { return false };
-        if !matches!(core.first(), Some('ح' | 'خ' | 'ق' | 'ل' | 'م' | 'ن'))
+        let lengths = match core.first() {
+            Some(&first) => ADMIN_LENGTHS_AR
+                .iter()
+                .find(|&&(c, _)| c == first)
+                .map(|&(_, lengths)| lengths),
+            None => None,
+        };
+        if lengths
+            .is_none_or(|l| core.len() >= 32 || l & (1 << core.len()) == 0)
         {
             return false;
         }
-        if !core.iter().all(|&c| put(c)) {
-            return false;
-        }
-        let key = buf.get(..n).unwrap_or(&[]);
-        ADMIN_WORDS_AR.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+        ADMIN_WORDS_AR.iter().any(|w| w.chars().eq(core.iter().copied()))
     } else {
-        let lengths = match word.first() {
-            Some(&c) if c.is_ascii_lowercase() => {
-                ADMIN_LENGTHS.get(c as usize - 'a' as usize).copied()
-            }
-            _ => None,
+        let first = match word.first() {
+            Some(&c) if c.is_ascii_lowercase() => c as usize - 'a' as usize,
+            _ => return false,
         };
+        let Some(&lengths) = ADMIN_LENGTHS.get(first) else { return false };
         // Signs inside the word do not count as letters.
         let letters = if word.contains(&'\'') {
             latin_letters(word).count()
         } else {
             word.len()
         };
-        if lengths.is_none_or(|l| letters >= 32 || l & (1 << letters) == 0) {
+        if letters >= 32 || lengths & (1 << letters) == 0 {
             return false;
         }
-        if !latin_letters(word).all(|c| c.is_ascii() && put(c)) {
-            return false;
-        }
-        let key = buf.get(..n).unwrap_or(&[]);
-        ADMIN_WORDS.binary_search_by(|w| w.as_bytes().cmp(key)).is_ok()
+        let start = ADMIN_STARTS.get(first).copied().unwrap_or(0);
+        let end = ADMIN_STARTS.get(first + 1).copied().unwrap_or(0);
+        ADMIN_WORDS
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .any(|w| w.bytes().map(char::from).eq(latin_letters(word)))
     }
 }
 
@@ -924,14 +981,18 @@ fn drop_letters(word: &[char], skip: usize) -> &[char] {
 fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     let mut word = prep.word(idx);
     let inner = idx > 0 && idx + 1 < prep.len();
-    if word == ['ا', 'ل'] && idx + 1 < prep.len() && prep.is_arabic(idx + 1)
+    // Patterns, not slice equality: this runs on every Arabic word, and
+    // a comparison with a slice is a call to memcmp.
+    if matches!(word, ['ا', 'ل'])
+        && idx + 1 < prep.len()
+        && prep.is_arabic(idx + 1)
     {
         return None;
     }
     // The conjunction و between two words of a name, alone or on an
     // article (النبطية والطهطا is An Nabatiyah at Tahta). Running text
     // keeps it: taggers strip proclitics themselves.
-    if word == ['و'] && inner && prep.name_only {
+    if matches!(word, ['و']) && inner && prep.name_only {
         return None;
     }
     if idx > 0 && word.len() >= 5 && prep.name_only {
@@ -1515,13 +1576,14 @@ fn latin_ending(l: &[char]) -> Option<usize> {
     found.then_some(0)
 }
 
-/// The key text of a consonant class.
-fn class_str(c: char, buf: &mut [u8; 4]) -> &str {
+/// Appends the key text of a consonant class. Most classes are one
+/// ASCII letter, which `String::push` appends without a copy call.
+fn push_class(out: &mut String, c: char) {
     match c {
-        'S' => "sh",
-        'X' => "kh",
-        'G' => "gh",
-        c => c.encode_utf8(buf),
+        'S' => out.push_str("sh"),
+        'X' => out.push_str("kh"),
+        'G' => out.push_str("gh"),
+        c => out.push(c),
     }
 }
 
@@ -1645,18 +1707,17 @@ impl LooseSink {
                 self.last = self.before_last;
             }
         }
-        let mut buf = [0; 4];
         if self.last == Some(c) {
             if gap && c != REPEAT {
                 out.push(REPEAT);
-                out.push_str(class_str(c, &mut buf));
+                push_class(out, c);
                 self.vowel_before_last = vowel_before;
                 self.classes += 1;
                 self.before_last = Some(REPEAT);
                 self.gap_before_last = false;
             }
         } else {
-            out.push_str(class_str(c, &mut buf));
+            push_class(out, c);
             self.vowel_before_last = vowel_before;
             if c != 'ʔ' {
                 self.classes += 1;
@@ -1808,11 +1869,41 @@ mod unit {
     }
 
     #[test]
-    fn admin_word_lists_are_sorted_for_binary_search() {
+    fn admin_word_lists_are_sorted_for_the_letter_index() {
         for list in [ADMIN_WORDS, ADMIN_WORDS_AR] {
             assert!(
                 list.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes())
             );
+        }
+    }
+
+    #[test]
+    fn every_admin_word_passes_the_tables() {
+        for (i, w) in ADMIN_WORDS.iter().enumerate() {
+            let first = usize::from(w.as_bytes()[0] - b'a');
+            assert!(
+                (ADMIN_STARTS[first]..ADMIN_STARTS[first + 1]).contains(&i)
+            );
+            assert_ne!(ADMIN_LENGTHS[first] & (1 << w.len()), 0, "{w}");
+        }
+        assert_eq!(ADMIN_STARTS[26], ADMIN_WORDS.len());
+        for w in ADMIN_WORDS_AR {
+            let first = w.chars().next().unwrap();
+            let n = w.chars().count();
+            let slot = ADMIN_LENGTHS_AR.iter().find(|s| s.0 == first);
+            assert!(slot.is_some_and(|s| s.1 & (1 << n) != 0), "{w}");
+        }
+        // Each word is left out of a name of several words, in both
+        // scripts, with and without the article.
+        for w in ADMIN_WORDS {
+            let name = format!("{w} Tadmur");
+            assert_eq!(loose_key(&name), loose_key("Tadmur"), "{w}");
+        }
+        for w in ADMIN_WORDS_AR {
+            for name in [format!("{w} تدمر"), format!("ال{w} تدمر")]
+            {
+                assert_eq!(loose_key(&name), loose_key("تدمر"), "{name}");
+            }
         }
     }
 
