@@ -244,6 +244,11 @@ impl Prepared {
                 && (self.open.is_some() || !self.spans.is_empty())
             {
                 break;
+            } else if let Some(a) = arabic_letter(c) {
+                // Fast path: an Arabic letter, without the tests for
+                // Latin letters that `add` makes first.
+                self.push(a, true, pos, pos + c.len_utf8());
+                continue;
             }
             self.add(c, pos, pos + c.len_utf8());
         }
@@ -667,10 +672,10 @@ fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
         2..=4 if is_vowel(w[0]) => {
             let end = if len == 3 && w[1] == w[2] { 2 } else { len };
             let rest = w.get(1..end).unwrap_or(&[]);
-            SUN.iter().any(|s| {
-                s.chars().eq(rest.iter().copied())
-                    && next.iter().take(s.len()).copied().eq(s.chars())
-            })
+            // The next word starts with `rest` (the cheap test, which
+            // most words fail), and `rest` is a sun spelling.
+            next.starts_with(rest)
+                && SUN.iter().any(|s| s.chars().eq(rest.iter().copied()))
         }
         _ => false,
     }
@@ -848,28 +853,19 @@ const ADMIN_LENGTHS: [u32; 26] = {
     table
 };
 
-/// The same for [`ADMIN_WORDS_AR`], whose first letters are not ASCII:
-/// each first letter with the lengths (in letters, as bits) of the words
-/// that start with it; unused slots hold `'\0'`. Arabic words are short,
-/// so the lengths turn away most of those that share a first letter
-/// with an administrative word (م, ق, …).
+/// The same for [`ADMIN_WORDS_AR`], for each letter of U+0620..U+064F
+/// (the base letters ء..ي): Arabic words are short, so the lengths
+/// turn away most of those that share a first letter with an
+/// administrative word (م, ق, …).
 #[allow(clippy::indexing_slicing)]
-const ADMIN_LENGTHS_AR: [(char, u32); ADMIN_WORDS_AR.len()] = {
-    let mut table = [('\0', 0u32); ADMIN_WORDS_AR.len()];
+const ADMIN_LENGTHS_AR: [u32; 0x30] = {
+    let mut table = [0u32; 0x30];
     let mut i = 0;
     while i < ADMIN_WORDS_AR.len() {
         let w = ADMIN_WORDS_AR[i].as_bytes();
-        // The first letter, a two-byte UTF-8 sequence in the Arabic
-        // block, and the number of letters (bytes that start one).
-        let first = if w.len() >= 2 {
-            let code = ((w[0] as u32 & 0x1F) << 6) | (w[1] as u32 & 0x3F);
-            match char::from_u32(code) {
-                Some(c) => c,
-                None => '\0',
-            }
-        } else {
-            '\0'
-        };
+        // The first letter, a two-byte UTF-8 sequence, and the number of
+        // letters (bytes that start one).
+        let first = ((w[0] as u32 & 0x1F) << 6) | (w[1] as u32 & 0x3F);
         let mut letters = 0;
         let mut b = 0;
         while b < w.len() {
@@ -878,13 +874,7 @@ const ADMIN_LENGTHS_AR: [(char, u32); ADMIN_WORDS_AR.len()] = {
             }
             b += 1;
         }
-        let mut slot = 0;
-        while table[slot].0 != '\0' && table[slot].0 != first {
-            slot += 1;
-        }
-        if letters < 32 {
-            table[slot] = (first, table[slot].1 | 1 << letters);
-        }
+        table[(first - 0x0620) as usize] |= 1 << letters;
         i += 1;
     }
     table
@@ -923,19 +913,18 @@ fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
             return false;
         }
         let Some(core) = arabic_core(prep, idx) else { return false };
-        let lengths = match core.first() {
-            Some(&first) => ADMIN_LENGTHS_AR
-                .iter()
-                .find(|&&(c, _)| c == first)
-                .map(|&(_, lengths)| lengths),
-            None => None,
-        };
-        if lengths
-            .is_none_or(|l| core.len() >= 32 || l & (1 << core.len()) == 0)
-        {
+        let Some(&first) = core.first() else { return false };
+        let lengths = (first as usize)
+            .checked_sub(0x0620)
+            .and_then(|i| ADMIN_LENGTHS_AR.get(i))
+            .copied()
+            .unwrap_or(0);
+        if core.len() >= 32 || lengths & (1 << core.len()) == 0 {
             return false;
         }
-        ADMIN_WORDS_AR.iter().any(|w| w.chars().eq(core.iter().copied()))
+        ADMIN_WORDS_AR.iter().any(|w| {
+            w.starts_with(first) && w.chars().eq(core.iter().copied())
+        })
     } else {
         let first = match word.first() {
             Some(&c) if c.is_ascii_lowercase() => c as usize - 'a' as usize,
@@ -1578,6 +1567,7 @@ fn latin_ending(l: &[char]) -> Option<usize> {
 
 /// Appends the key text of a consonant class. Most classes are one
 /// ASCII letter, which `String::push` appends without a copy call.
+#[inline(always)]
 fn push_class(out: &mut String, c: char) {
     match c {
         'S' => out.push_str("sh"),
@@ -1662,7 +1652,7 @@ impl LooseSink {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn take(&mut self, ev: Ev, out: &mut String) {
         if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
             self.last_was_ending = matches!(ev, Ev::Ending);
@@ -1888,10 +1878,9 @@ mod unit {
         }
         assert_eq!(ADMIN_STARTS[26], ADMIN_WORDS.len());
         for w in ADMIN_WORDS_AR {
-            let first = w.chars().next().unwrap();
+            let first = w.chars().next().unwrap() as usize - 0x0620;
             let n = w.chars().count();
-            let slot = ADMIN_LENGTHS_AR.iter().find(|s| s.0 == first);
-            assert!(slot.is_some_and(|s| s.1 & (1 << n) != 0), "{w}");
+            assert_ne!(ADMIN_LENGTHS_AR[first] & (1 << n), 0, "{w}");
         }
         // Each word is left out of a name of several words, in both
         // scripts, with and without the article.
