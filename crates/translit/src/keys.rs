@@ -1551,15 +1551,15 @@ fn latin_ending(l: &[char]) -> Option<usize> {
     let skip = signs + usize::from(signs == 0 && l.last() == Some(&'h'));
     let mut seen_a_or_e = false;
     let mut found = false;
-    let end = l.len() - skip;
-    for (back, &c) in l.iter().rev().skip(skip).enumerate() {
+    let body = l.get(..l.len().saturating_sub(skip)).unwrap_or(&[]);
+    for (at, &c) in body.iter().enumerate().rev() {
         match c {
             'a' | 'e' => seen_a_or_e = true,
             'i' | 'y' if seen_a_or_e => found = true,
             'i' | 'y' | 'o' | 'u' => {}
             // A consonant or an ayn sign ends the final vowel run
             // (Muzayri'ah is no -iyah).
-            _ => return found.then_some(end - back),
+            _ => return found.then_some(at + 1),
         }
     }
     found.then_some(0)
@@ -1652,8 +1652,29 @@ impl LooseSink {
         }
     }
 
+    /// Takes the next event of the name, appending to `out`.
     #[inline(always)]
     pub(crate) fn take(&mut self, ev: Ev, out: &mut String) {
+        // Vowels and signs, the most frequent events, only open a gap
+        // (and set the final vowel): done here, small enough to be
+        // inlined into the scanners, where [`Self::take_other`] is a
+        // call.
+        match ev {
+            Ev::Vowel(q) => {
+                if q != '\0' {
+                    self.tail = Some(q);
+                }
+                self.gap = true;
+            }
+            Ev::Sign => self.gap = true,
+            _ => self.take_other(ev, out),
+        }
+    }
+
+    /// [`Self::take`] for every event; called for those that are not a
+    /// vowel or a sign.
+    #[inline(never)]
+    fn take_other(&mut self, ev: Ev, out: &mut String) {
         if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
             self.last_was_ending = matches!(ev, Ev::Ending);
         }
