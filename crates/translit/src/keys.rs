@@ -626,6 +626,7 @@ fn latin_letters(word: &[char]) -> impl Iterator<Item = char> + '_ {
 /// The first letters of a Latin word (`'\0'` past its end) and its
 /// length in letters, counted up to 7 (the rules only ask whether a word
 /// is shorter than that).
+#[inline(always)]
 fn head(word: &[char]) -> ([char; 6], usize) {
     let mut out = ['\0'; 6];
     let mut n = 0;
@@ -644,6 +645,7 @@ fn head(word: &[char]) -> ([char; 6], usize) {
 /// The [`head`] `w` (of `len` letters) of a word that may be an article:
 /// Russian spellings write the article's e as eh (Ehl'-Karak,
 /// Ehd-Divanija, Ehs-Sanamejn), read here as e.
+#[inline(always)]
 fn article_head(mut w: [char; 6], len: usize) -> ([char; 6], usize) {
     if w[0] == 'e' && w[1] == 'h' && (3..=4).contains(&len) {
         w.copy_within(2.., 1);
@@ -697,22 +699,31 @@ fn is_standalone_article(prep: &Prepared, idx: usize) -> bool {
 /// How many leading letters of Latin word `idx` are an article fused to
 /// it ("Ezzor" after another word, "Albukamal", "Elmina"); `None` when
 /// the whole word is an article standing before the next word.
+#[inline(always)]
 fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     let word = prep.word(idx);
-    // Every rule below needs a word that starts with a vowel or l, but
-    // for the conjunction "and" between two words (Nabatiye va Tahta).
+    // Every rule needs a word that starts with a vowel or l, but for the
+    // conjunction "and" between two words (Nabatiye va Tahta). Most
+    // words start with another letter: they are answered here, inlined
+    // into the callers, and the rules are a call.
     match latin_letters(word).next() {
-        Some(c) if is_vowel(c) || c == 'l' => {}
+        Some(c) if is_vowel(c) || c == 'l' => article_rules(prep, idx, word),
         Some('w' | 'v')
             if prep.name_only
                 && idx > 0
                 && idx + 1 < prep.len()
                 && matches!(word, ['w' | 'v', 'a' | 'e']) =>
         {
-            return None;
+            None
         }
-        _ => return Some(0),
+        _ => Some(0),
     }
+}
+
+/// [`latin_article_skip`] for Latin word `idx`, `word`, which starts
+/// with a vowel or l.
+#[inline(never)]
+fn article_rules(prep: &Prepared, idx: usize, word: &[char]) -> Option<usize> {
     let (w, len) = head(word);
     let (aw, alen) = article_head(w, len);
     if alen <= 4 && idx + 1 < prep.len() && !prep.is_arabic(idx + 1) {
