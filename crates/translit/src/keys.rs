@@ -914,51 +914,62 @@ const ADMIN_STARTS: [usize; 27] = {
     table
 };
 
+#[inline(always)]
 fn is_admin_word(prep: &Prepared, idx: usize) -> bool {
     // This runs on every word of every name of several words: cheap
-    // tests of the first letter and the length first, then the few
-    // words of the lists that pass them are compared letter by letter.
+    // tests of the first letter and the length first (here, inlined
+    // into the caller), then the few words of the lists that pass them
+    // are compared letter by letter.
     let word = prep.word(idx);
     if prep.is_arabic(idx) {
-        if !(2..=14).contains(&word.len()) {
-            return false;
-        }
-        let Some(core) = arabic_core(prep, idx) else { return false };
-        let Some(&first) = core.first() else { return false };
-        let lengths = (first as usize)
-            .checked_sub(0x0620)
-            .and_then(|i| ADMIN_LENGTHS_AR.get(i))
-            .copied()
-            .unwrap_or(0);
-        if core.len() >= 32 || lengths & (1 << core.len()) == 0 {
-            return false;
-        }
-        ADMIN_WORDS_AR.iter().any(|w| {
-            w.starts_with(first) && w.chars().eq(core.iter().copied())
-        })
-    } else {
-        let first = match word.first() {
-            Some(&c) if c.is_ascii_lowercase() => c as usize - 'a' as usize,
-            _ => return false,
-        };
-        let Some(&lengths) = ADMIN_LENGTHS.get(first) else { return false };
-        // Signs inside the word do not count as letters.
-        let letters = if word.contains(&'\'') {
-            latin_letters(word).count()
-        } else {
-            word.len()
-        };
-        if letters >= 32 || lengths & (1 << letters) == 0 {
-            return false;
-        }
-        let start = ADMIN_STARTS.get(first).copied().unwrap_or(0);
-        let end = ADMIN_STARTS.get(first + 1).copied().unwrap_or(0);
-        ADMIN_WORDS
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .any(|w| w.bytes().map(char::from).eq(latin_letters(word)))
+        return (2..=14).contains(&word.len()) && is_admin_arabic(prep, idx);
     }
+    let first = match word.first() {
+        Some(&c) if c.is_ascii_lowercase() => c as usize - 'a' as usize,
+        _ => return false,
+    };
+    match ADMIN_LENGTHS.get(first) {
+        Some(&lengths) if lengths != 0 => is_admin_latin(word, first, lengths),
+        _ => false,
+    }
+}
+
+/// [`is_admin_word`] for Arabic word `idx`.
+#[inline(never)]
+fn is_admin_arabic(prep: &Prepared, idx: usize) -> bool {
+    let Some(core) = arabic_core(prep, idx) else { return false };
+    let Some(&first) = core.first() else { return false };
+    let lengths = (first as usize)
+        .checked_sub(0x0620)
+        .and_then(|i| ADMIN_LENGTHS_AR.get(i))
+        .copied()
+        .unwrap_or(0);
+    if core.len() >= 32 || lengths & (1 << core.len()) == 0 {
+        return false;
+    }
+    ADMIN_WORDS_AR.iter().any(|w| w.chars().eq(core.iter().copied()))
+}
+
+/// [`is_admin_word`] for Latin word `word`, whose first letter is
+/// number `first` (a is 0) with the `lengths` of [`ADMIN_LENGTHS`].
+#[inline(never)]
+fn is_admin_latin(word: &[char], first: usize, lengths: u32) -> bool {
+    // Signs inside the word do not count as letters.
+    let letters = if word.contains(&'\'') {
+        latin_letters(word).count()
+    } else {
+        word.len()
+    };
+    if letters >= 32 || lengths & (1 << letters) == 0 {
+        return false;
+    }
+    let start = ADMIN_STARTS.get(first).copied().unwrap_or(0);
+    let end = ADMIN_STARTS.get(first + 1).copied().unwrap_or(0);
+    ADMIN_WORDS
+        .get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .any(|w| w.bytes().map(char::from).eq(latin_letters(word)))
 }
 
 /// Drops `skip` letters (and the signs among them) from the start of
