@@ -244,11 +244,6 @@ impl Prepared {
                 && (self.open.is_some() || !self.spans.is_empty())
             {
                 break;
-            } else if let Some(a) = arabic_letter(c) {
-                // Fast path: an Arabic letter, without the tests for
-                // Latin letters that `add` makes first.
-                self.push(a, true, pos, pos + c.len_utf8());
-                continue;
             }
             self.add(c, pos, pos + c.len_utf8());
         }
@@ -675,8 +670,10 @@ fn is_latin_article(w: &[char; 6], len: usize, next: &[char; 6]) -> bool {
             let end = if len == 3 && w[1] == w[2] { 2 } else { len };
             let rest = w.get(1..end).unwrap_or(&[]);
             // The next word starts with `rest` (the cheap test, which
-            // most words fail), and `rest` is a sun spelling.
-            next.starts_with(rest)
+            // most words fail; `rest` is shorter than `next`, and a
+            // slice comparison would be a call to memcmp), and `rest` is
+            // a sun spelling.
+            rest.iter().zip(next).all(|(a, b)| a == b)
                 && SUN.iter().any(|s| s.chars().eq(rest.iter().copied()))
         }
         _ => false,
@@ -1024,7 +1021,9 @@ fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
 // Strict key.
 
 fn push_collapsed(out: &mut String, c: char) {
-    if !out.ends_with(c) {
+    // The last character, decoded: `ends_with` would encode `c` and
+    // call memcmp for every letter of the key.
+    if out.chars().next_back() != Some(c) {
         out.push(c);
     }
 }
