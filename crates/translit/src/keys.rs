@@ -1690,6 +1690,22 @@ impl LooseSink {
                 self.gap = true;
             }
             Ev::Sign => self.gap = true,
+            // A new consonant class, the next most frequent event: what
+            // `take_other` does with it, less the rules for h and for a
+            // repeated class.
+            Ev::Cons(c) if c != 'h' && self.last != Some(c) => {
+                self.last_was_ending = false;
+                self.vowel_before_last = self.tail;
+                self.tail = None;
+                push_class(out, c);
+                if c != 'ʔ' {
+                    self.classes += 1;
+                }
+                self.before_last = self.last;
+                self.gap_before_last = self.gap;
+                self.last = Some(c);
+                self.gap = false;
+            }
             _ => self.take_other(ev, out),
         }
     }
