@@ -1695,15 +1695,8 @@ impl LooseSink {
             // repeated class.
             Ev::Cons(c) if c != 'h' && self.last != Some(c) => {
                 self.last_was_ending = false;
-                self.vowel_before_last = self.tail;
-                self.tail = None;
-                push_class(out, c);
-                if c != 'ʔ' {
-                    self.classes += 1;
-                }
-                self.before_last = self.last;
-                self.gap_before_last = self.gap;
-                self.last = Some(c);
+                let vowel_before = self.tail.take();
+                self.push_new_class(c, self.gap, vowel_before, out);
                 self.gap = false;
             }
             _ => self.take_other(ev, out),
@@ -1767,16 +1760,30 @@ impl LooseSink {
                 self.gap_before_last = false;
             }
         } else {
-            push_class(out, c);
-            self.vowel_before_last = vowel_before;
-            if c != 'ʔ' {
-                self.classes += 1;
-            }
-            self.before_last = self.last;
-            self.gap_before_last = gap;
-            self.last = Some(c);
+            self.push_new_class(c, gap, vowel_before, out);
         }
         self.gap = false;
+    }
+
+    /// Writes class `c`, which is not the last class written, with
+    /// whether a vowel or a break came before it (`gap`) and the quality
+    /// of that vowel (`vowel_before`).
+    #[inline(always)]
+    fn push_new_class(
+        &mut self,
+        c: char,
+        gap: bool,
+        vowel_before: Option<char>,
+        out: &mut String,
+    ) {
+        push_class(out, c);
+        self.vowel_before_last = vowel_before;
+        if c != 'ʔ' {
+            self.classes += 1;
+        }
+        self.before_last = self.last;
+        self.gap_before_last = gap;
+        self.last = Some(c);
     }
 }
 
