@@ -1564,12 +1564,17 @@ fn scan_latin(
             'v' => (Ev::Cons('f'), 1),
             'ş' => (Ev::Cons(s_cedilla), 1),
             'ç' => (Ev::Cons('S'), 1),
+            // A final h after a vowel, or after the glide of a diphthong
+            // (Mulayh, مليح), ends in that vowel.
             'h' if !l
                 .get(i + 1..)
                 .unwrap_or(&[])
                 .iter()
                 .any(|&c| is_letter(c))
-                && prev_letter(i).is_some_and(is_vowel) =>
+                && (prev_letter(i).is_some_and(is_vowel)
+                    || (i >= 2
+                        && matches!(at(i - 1), 'y' | 'w')
+                        && is_vowel(at(i - 2)))) =>
             {
                 (Ev::Vowel('\0'), 1)
             }
@@ -2243,6 +2248,9 @@ mod unit {
         same(&["Zakho", "Zakhu", "Zakhaw", "زاخو"]);
         same(&["Samawah", "Samawa", "السماوه"]);
         same(&["Mleih", "Muleih", "مليح"]);
+        // So does a final h after the glide of a diphthong.
+        same(&["Mulayh", "Mulayḩ", "Meleih", "مليح"]);
+        same(&["Alayh", "Aley", "عالية"]);
         same(&["Rafah", "Rafaḩ", "رفح"]);
         same(&["Djenine", "Jenin", "جنين"]);
         same(&["Hisyah", "Hasiya", "حسياء"]);
