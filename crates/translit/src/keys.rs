@@ -1850,7 +1850,7 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
     }
     sink.finish(out);
     if sink.classes >= LONG_KEY && has_long_fold(out) {
-        fold_long(out);
+        fold_long(out, letters);
     }
 }
 
@@ -1875,11 +1875,29 @@ fn has_long_fold(key: &str) -> bool {
 /// it repeats. If fewer than [`LONG_KEY`] classes are left, the key
 /// stays as it was, so the fold is idempotent.
 ///
-/// The folded key is written after the key in `out`, which then drops
-/// the key: no allocation once `out` has grown.
+/// The key is read from a copy on the stack (from `scratch`, a reusable
+/// buffer, when it is longer than 64 bytes), so nothing is allocated.
 #[inline(never)]
-fn fold_long(out: &mut String) {
-    let len = out.len();
+fn fold_long(out: &mut String, scratch: &mut Vec<char>) {
+    let mut stack = [0u8; 64];
+    if let Some(copy) = stack.get_mut(..out.len()) {
+        copy.copy_from_slice(out.as_bytes());
+        if let Ok(key) = std::str::from_utf8(copy) {
+            fold_into(key.chars(), out);
+        }
+    } else {
+        scratch.clear();
+        scratch.extend(out.chars());
+        fold_into(scratch.iter().copied(), out);
+    }
+}
+
+/// [`fold_long`] of the key `src`, written to `out`.
+fn fold_into<I>(src: I, out: &mut String)
+where
+    I: Iterator<Item = char> + Clone,
+{
+    out.clear();
     // The last token written (a class, with sh as `S` and kh as `X`, or
     // a mark) and the last class written.
     let mut last_tok: Option<char> = None;
@@ -1887,26 +1905,17 @@ fn fold_long(out: &mut String) {
     // Where a REPEAT waits for the class it repeats.
     let mut repeat_at: Option<usize> = None;
     let mut classes = 0;
-    let mut r = 0;
-    while let Some(&b) = out.as_bytes().get(r).filter(|_| r < len) {
-        // Keys are mostly ASCII: decode only the other characters.
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            match out.get(r..len).and_then(|k| k.chars().next()) {
-                Some(c) => c,
-                None => break,
-            }
+    let mut chars = src.clone().peekable();
+    while let Some(c) = chars.next() {
+        let tok = match c {
+            's' | 'k' | 'g' if chars.next_if_eq(&'h').is_some() => match c {
+                's' => 'S',
+                'k' => 'X',
+                _ => 'k',
+            },
+            'h' | AFTER_DT_H => 'X',
+            c => c,
         };
-        let next = out.as_bytes().get(r + 1).copied();
-        let (tok, step) = match (c, next) {
-            ('s', Some(b'h')) => ('S', 2),
-            ('k', Some(b'h')) => ('X', 2),
-            ('g', Some(b'h')) => ('k', 2),
-            ('h' | AFTER_DT_H, _) => ('X', c.len_utf8()),
-            (c, _) => (c, c.len_utf8()),
-        };
-        r += step;
         if matches!(tok, 'y' | 'w') {
             // A dropped glide takes its REPEAT along.
             if let Some(at) = repeat_at.take() {
@@ -1950,10 +1959,9 @@ fn fold_long(out: &mut String) {
     if let Some(at) = repeat_at {
         out.remove(at);
     }
-    if classes >= LONG_KEY {
-        out.drain(..len);
-    } else {
-        out.truncate(len);
+    if classes < LONG_KEY {
+        out.clear();
+        out.extend(src);
     }
 }
 
@@ -2023,6 +2031,12 @@ mod unit {
             assert_eq!(loose_key(name), key, "{name}");
             assert_eq!(loose_key(key), key, "{name}");
         }
+        // A key longer than the fold's stack copy folds the same way.
+        let long = "Bayt Hanun Wadi Yahya Ghazal ".repeat(6);
+        let key = loose_key(&long);
+        assert!(key.len() > 64, "{key}");
+        assert_eq!(key, "btkhnːndkhkzl".repeat(6));
+        assert_eq!(loose_key(&key), key);
     }
 
     #[test]
