@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
-//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv`), and
-//! property tests of their invariants.
+//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` and
+//! `heldout2.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -14,12 +14,18 @@ const SPELLINGS: &str = include_str!("../tests/fixtures/spellings.tsv");
 /// 2026-11-26 and scored once (loose F1 0.923 at P 1.000); a regression
 /// floor since, not a tuning set.
 const HELDOUT: &str = include_str!("../tests/fixtures/heldout.tsv");
+/// News, map and standard spellings of 78 more places, written blind to
+/// the keys by a separate helper the next session and scored once (loose
+/// F1 0.969 at P 1.000); a regression floor since, not a tuning set.
+const HELDOUT_NEWS: &str = include_str!("../tests/fixtures/heldout2.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
     place: &'static str,
     text: &'static str,
-    exonym: bool,
+    /// An exonym, or another name of the place (kind `exonym` or
+    /// `other`): not a spelling of its name, so left out of the pairs.
+    other_name: bool,
 }
 
 fn spellings() -> Vec<Spelling> {
@@ -35,7 +41,7 @@ fn table(text: &'static str) -> Vec<Spelling> {
             Spelling {
                 place: f[0],
                 text: f[2],
-                exonym: f.get(3) == Some(&"exonym"),
+                other_name: matches!(f.get(3), Some(&("exonym" | "other"))),
             }
         })
         .collect()
@@ -52,7 +58,8 @@ fn pairwise_on(
     rows: Vec<Spelling>,
     level: Level,
 ) -> (f64, f64, f64, Vec<String>) {
-    let rows: Vec<Spelling> = rows.into_iter().filter(|s| !s.exonym).collect();
+    let rows: Vec<Spelling> =
+        rows.into_iter().filter(|s| !s.other_name).collect();
     let keys: Vec<String> = rows.iter().map(|s| key(s.text, level)).collect();
     let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
     let mut errors = Vec::new();
@@ -114,6 +121,19 @@ fn loose_key_pairwise_on_fresh_spellings() {
         eprintln!("{e}");
     }
     assert!(p >= 0.99 && f >= 0.91, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+}
+
+#[test]
+fn loose_key_pairwise_on_fresh_news_spellings() {
+    // Misses: Hawija against الحويجة (Arabic script cannot show that its
+    // و is a consonant), Tel Keppe, Turkish Başika, Rabia against Rabi'a,
+    // Khiam against Khiyam, Bcharré, Bar Elias, Ihdin.
+    let (p, r, f, errors) = pairwise_on(table(HELDOUT_NEWS), Level::Loose);
+    eprintln!("loose, fresh news spellings: P {p:.3} R {r:.3} F1 {f:.3}");
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    assert!(p >= 0.99 && f >= 0.96, "loose P {p:.3} R {r:.3} F1 {f:.3}");
 }
 
 #[test]
@@ -282,7 +302,7 @@ fn similarity_on_spelling_table() {
     // Every spelling pair of one place that the loose key misses should
     // still be similar; report how many are.
     let rows: Vec<Spelling> =
-        spellings().into_iter().filter(|s| !s.exonym).collect();
+        spellings().into_iter().filter(|s| !s.other_name).collect();
     let (mut same_above, mut same_total) = (0, 0);
     let (mut diff_above, mut diff_total) = (0, 0);
     for i in 0..rows.len() {
