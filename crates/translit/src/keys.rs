@@ -1300,7 +1300,15 @@ fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
                 let by_alef = !initial_vowel
                     && !final_diphthong
                     && (word.get(i - 1) == Some(&'ا')
-                        || matches!(word.get(i + 1), Some('ا' | 'ى')));
+                        || matches!(word.get(i + 1), Some('ا' | 'ى'))
+                        || (c == 'و'
+                            && word.get(i + 1) == Some(&'ي')
+                            && word.get(i + 2).is_some_and(|&n| {
+                                !matches!(
+                                    n,
+                                    'ا' | 'ى' | 'ة' | 'ه' | 'ە' | 'و' | 'ي'
+                                )
+                            })));
                 let in_ending = ending && i + ending_len == n;
                 emit(Ev::Glide {
                     ch: if c == 'و' { 'w' } else { 'y' },
@@ -1368,6 +1376,11 @@ fn scan_latin(
     let next_letter = |i: usize| {
         l.get(i + 1..).and_then(|s| s.iter().find(|&&c| c != '\'')).copied()
     };
+    // A diphthong ay/ei (or Slavic aj/ej) starts at `j`: a w before it
+    // is the consonant of the CuCayC diminutive (Suwayda, Soueida,
+    // Süveyda, Suvejda; السويداء).
+    let diphthong_at =
+        |j: usize| matches!((at(j), at(j + 1)), ('a' | 'e', 'y' | 'i' | 'j'));
     let n = l.len();
     let ending_start = latin_ending(l);
     let ending = ending_start.is_some();
@@ -1430,6 +1443,22 @@ fn scan_latin(
                 };
                 (ev, 2)
             }
+            // French ou before a diphthong is w after a consonant too
+            // (Soueida is Suwayda).
+            'o' if next == 'u'
+                && diphthong_at(i + 2)
+                && prev_letter(i).is_some_and(is_latin_consonant) =>
+            {
+                (Ev::Glide { ch: 'w', loose: true, strong: true }, 2)
+            }
+            // So is u before a diphthong after a consonant other than
+            // the q of qu (Sueida).
+            'u' if diphthong_at(i + 1)
+                && prev_letter(i)
+                    .is_some_and(|p| is_latin_consonant(p) && p != 'q') =>
+            {
+                (Ev::Glide { ch: 'w', loose: true, strong: true }, 1)
+            }
             // French writes -īn, -ān, -ūn as -ine, -ane, -oune (Djenine,
             // Sourane): that e is silent.
             'e' if i + 1 == n
@@ -1488,10 +1517,12 @@ fn scan_latin(
                 // A doubled letter after a vowel is the shadda of a
                 // glide that Arabic writes once, without an alef unless
                 // one follows (Tayyiba is طيبة, Sayyid is سيد).
-                let between = before
-                    && after
+                let before_diphthong = c == 'w' && diphthong_at(i + step);
+                let between = after
                     && !in_ending
-                    && ((prev == 'a' && step == 1) || next_plain_a);
+                    && ((before
+                        && ((prev == 'a' && step == 1) || next_plain_a))
+                        || before_diphthong);
                 let ev = Ev::Glide {
                     ch: c,
                     loose: !(before || after) || between,
@@ -1557,8 +1588,9 @@ fn scan_latin(
             'v' if prev_letter(i).is_some_and(is_vowel)
                 && next_letter(i).is_some_and(is_vowel) =>
             {
-                let loose =
-                    prev_letter(i) == Some('a') || next_letter(i) == Some('a');
+                let loose = prev_letter(i) == Some('a')
+                    || next_letter(i) == Some('a')
+                    || diphthong_at(i + 1);
                 (Ev::Glide { ch: 'w', loose, strong: true }, 1)
             }
             'v' => (Ev::Cons('f'), 1),
@@ -1991,6 +2023,29 @@ mod unit {
         assert_eq!(loose_key("أوصرين"), loose_key("Osarin"));
         // An alef after it keeps the glide a consonant.
         assert_eq!(loose_key("أيام"), "ʔym");
+    }
+
+    #[test]
+    fn w_of_the_diminutive_is_a_consonant() {
+        // و before the ي of a diphthong is a consonant (Suwayda,
+        // Huwayjah, Duwayr), and so is a Latin w, French ou or u before a
+        // diphthong; before a consonant ي it is the vowel o (كوية, Koya).
+        assert_eq!(loose_key("كوية"), loose_key("Koya"));
+        let suwayda = loose_key("السويداء");
+        assert_eq!(suwayda, format!("swd{FINAL_A}"));
+        for name in
+            ["Suwayda", "As-Suwayda", "Soueida", "Sweida", "Süveyda", "Sueida"]
+        {
+            assert_eq!(loose_key(name), suwayda, "{name}");
+        }
+        assert_eq!(loose_key("Kouaires"), loose_key("كويرس"));
+        assert_eq!(loose_key("Hawija"), loose_key("الحويجة"));
+        assert_eq!(loose_key("Duwayr"), loose_key("الدوير"));
+        // So Saida (صيدا) and Suwayda no longer share a key; nor does
+        // the qu of Quayatein make a w.
+        assert_ne!(loose_key("Saida"), suwayda);
+        assert_ne!(loose_key("صيدا"), suwayda);
+        assert_eq!(loose_key("Quayatein"), format!("kyt{LONG_I}n"));
     }
 
     #[test]

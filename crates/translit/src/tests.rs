@@ -108,7 +108,7 @@ fn loose_key_pairwise_on_spelling_table() {
     for e in &errors {
         eprintln!("{e}");
     }
-    assert!(p >= 0.97 && f >= 0.97, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+    assert!(p >= 0.99 && f >= 0.98, "loose P {p:.3} R {r:.3} F1 {f:.3}");
 }
 
 #[test]
@@ -125,9 +125,9 @@ fn loose_key_pairwise_on_fresh_spellings() {
 
 #[test]
 fn loose_key_pairwise_on_fresh_news_spellings() {
-    // Misses: Hawija against الحويجة (Arabic script cannot show that its
-    // و is a consonant), Tel Keppe, Turkish Başika, Rabia against Rabi'a,
-    // Khiam against Khiyam, Bcharré, Bar Elias, Ihdin.
+    // Misses: Tel Keppe, Turkish Başika, Rabia against Rabi'a, Khiam
+    // against Khiyam, Bcharré, Bar Elias, Ihdin. (Scored blind once at
+    // F1 0.969; the diminutive w rule, added after, met Hawija.)
     let (p, r, f, errors) = pairwise_on(table(HELDOUT_NEWS), Level::Loose);
     eprintln!("loose, fresh news spellings: P {p:.3} R {r:.3} F1 {f:.3}");
     for e in &errors {
