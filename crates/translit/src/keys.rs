@@ -371,6 +371,14 @@ impl Prepared {
                 n += 1;
             }
         });
+        // A singleton decomposition is that character (the Greek
+        // numeral sign is the prime ʹ, an ayn/hamza sign).
+        if let [Some(single), None, None, None] = base {
+            if m == 0 && single != c {
+                self.add(single, pos, end);
+                return;
+            }
+        }
         if let Some(first) = base.first().copied().flatten() {
             for mark in marks.into_iter().flatten() {
                 self.mark_on(first, mark);
@@ -1548,11 +1556,15 @@ fn scan_latin(
                 (Ev::Cons('j'), 3)
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
-            // Slavic and German j after a vowel is a glide (Bajt, Ujun),
-            // but English jd, jm, jz are ج (Majdal, Rujm, Ijza).
-            'j' if prev_letter(i).is_some_and(is_vowel)
+            // Slavic and German j after a vowel other than i is a glide
+            // (Bajt, Ujun, Ajn, Sanamejn), but English jd, jm, jz and jn
+            // before a vowel are ج (Majdal, Rujm, Ijza, Sajna), and so is
+            // j after i (Sijn).
+            'j' if prev_letter(i).is_some_and(|p| is_vowel(p) && p != 'i')
                 && next_letter(i).is_some_and(|c| {
-                    !is_vowel(c) && !matches!(c, 'd' | 'm' | 'z')
+                    let english = matches!(c, 'd' | 'm' | 'z')
+                        || (c == 'n' && is_vowel(next2));
+                    !is_vowel(c) && !english
                 }) =>
             {
                 (Ev::Glide { ch: 'y', loose: false, strong: false }, 1)
@@ -2138,6 +2150,15 @@ mod unit {
         assert_eq!(loose_key("Majdal Shams"), loose_key("مجدل شمس"));
         assert_eq!(loose_key("Rujm esh Shami"), loose_key("رجم الشامي"));
         assert_eq!(loose_key("Bajt Hanun"), loose_key("بيت حانون"));
+        assert_eq!(loose_key("Ajn-Khalakim"), loose_key("عين حلاقيم"));
+        assert_eq!(loose_key("Ehs-Sanamejn"), loose_key("الصنمين"));
+        // A character that decomposes to one other is that character:
+        // the Greek numeral sign is the prime ʹ, a dropped sign.
+        assert_eq!(strict_key("\u{0374}"), "");
+        assert_eq!(loose_key("Ba\u{0374}albak"), loose_key("Baʹalbak"));
+        // English jn before a vowel, and j after i, are ج.
+        assert_eq!(loose_key("Kafr Sajna"), loose_key("كفر سجنة"));
+        assert_eq!(loose_key("Sijn"), loose_key("السجن"));
         // The conjunction "and" between words.
         assert_eq!(
             loose_key("النبطية والطهطا"),

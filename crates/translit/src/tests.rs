@@ -1,7 +1,8 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
-//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` and
-//! `heldout2.tsv`), and property tests of their invariants.
+//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv`,
+//! `heldout2.tsv` and `heldout3.tsv`), and property tests of their
+//! invariants.
 
 use proptest::prelude::*;
 
@@ -18,6 +19,10 @@ const HELDOUT: &str = include_str!("../tests/fixtures/heldout.tsv");
 /// the keys by a separate helper the next session and scored once (loose
 /// F1 0.969 at P 1.000); a regression floor since, not a tuning set.
 const HELDOUT_NEWS: &str = include_str!("../tests/fixtures/heldout2.tsv");
+/// A third such table, 82 places, written blind after the diminutive w
+/// rule and scored once (loose F1 0.940 at P 0.986; the two places
+/// named Dhiban, in Syria and Jordan, are the whole loss of precision).
+const HELDOUT_NEWS_3: &str = include_str!("../tests/fixtures/heldout3.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -134,6 +139,21 @@ fn loose_key_pairwise_on_fresh_news_spellings() {
         eprintln!("{e}");
     }
     assert!(p >= 0.99 && f >= 0.96, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+}
+
+#[test]
+fn loose_key_pairwise_on_third_news_spellings() {
+    // Misses: Moadamiyeh against Moadamiyat al-Sham, Thiban, Kurdish
+    // Chamchamal against Jamjamal, Penjwen against Penjwin, Şeqlawe,
+    // Simele, Peshkhabur, Snune, Chibayish, Safwan against صفوان, Qab
+    // Elias against قب الياس, Suwaylih against Sweileh, صدد against
+    // Sadad. (Kafr Sajna, missed blind, is met since: English jn.)
+    let (p, r, f, errors) = pairwise_on(table(HELDOUT_NEWS_3), Level::Loose);
+    eprintln!("loose, third news spellings: P {p:.3} R {r:.3} F1 {f:.3}");
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    assert!(p >= 0.98 && f >= 0.93, "loose P {p:.3} R {r:.3} F1 {f:.3}");
 }
 
 #[test]
