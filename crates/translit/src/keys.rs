@@ -1479,6 +1479,15 @@ fn scan_latin(
             // English ee is ī (Mayadeen).
             'e' if next == 'e' => (Ev::Vowel('i'), 2),
             'a' | 'e' => (Ev::Vowel('a'), 1),
+            // A final -ih after a consonant ends like -ah: it is ة said
+            // with imala (`Annazih) or ح after a short i (Salih), both of
+            // which Arabic script ends as Hamah does.
+            'i' if next == 'h'
+                && i + 2 == n
+                && prev_letter(i).is_some_and(is_latin_consonant) =>
+            {
+                (Ev::Vowel('a'), 1)
+            }
             'i' => (Ev::Vowel('i'), 1),
             'o' | 'u' => (Ev::Vowel('u'), 1),
             // The -at/-et of a word before another word is the ة of a
@@ -1526,11 +1535,23 @@ fn scan_latin(
                 // glide that Arabic writes once, without an alef unless
                 // one follows (Tayyiba is طيبة, Sayyid is سيد).
                 let before_diphthong = c == 'w' && diphthong_at(i + step);
+                // A w between a consonant and an a before another
+                // consonant is the و that Arabic writes before an alef
+                // (Safwan صفوان, Arwad أرواد); not before a final -a or
+                // -ah (Kiswah, الكسوة).
+                let before_alef = c == 'w'
+                    && step == 1
+                    && prev_letter(i).is_some_and(is_latin_consonant)
+                    && at(i + 1) == 'a'
+                    && is_latin_consonant(at(i + 2))
+                    && !(at(i + 2) == 'h' && i + 3 == n)
+                    && i + 2 < n;
                 let between = after
                     && !in_ending
                     && ((before
                         && ((prev == 'a' && step == 1) || next_plain_a))
-                        || before_diphthong);
+                        || before_diphthong
+                        || before_alef);
                 let ev = Ev::Glide {
                     ch: c,
                     loose: !(before || after) || between,
@@ -2156,6 +2177,16 @@ mod unit {
         // the Greek numeral sign is the prime ʹ, a dropped sign.
         assert_eq!(strict_key("\u{0374}"), "");
         assert_eq!(loose_key("Ba\u{0374}albak"), loose_key("Baʹalbak"));
+        // A final -ih after a consonant ends like -ah (ة with imala, or
+        // ح after a short i).
+        assert_eq!(loose_key("`Annazih"), loose_key("العنازة"));
+        assert_eq!(loose_key("Suwaylih"), loose_key("صويلح"));
+        assert_eq!(loose_key("Suwaylih"), loose_key("Sweileh"));
+        // A w between a consonant and an a before a consonant is و
+        // before ا; not before a final -ah.
+        assert_eq!(loose_key("Safwan"), loose_key("صفوان"));
+        assert_eq!(loose_key("Arwad"), loose_key("أرواد"));
+        assert_eq!(loose_key("Kiswah"), loose_key("الكسوة"));
         // English jn before a vowel, and j after i, are ج.
         assert_eq!(loose_key("Kafr Sajna"), loose_key("كفر سجنة"));
         assert_eq!(loose_key("Sijn"), loose_key("السجن"));
