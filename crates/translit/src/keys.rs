@@ -1578,12 +1578,12 @@ fn scan_latin(
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
             // Slavic and German j after a vowel other than i is a glide
-            // (Bajt, Ujun, Ajn, Sanamejn), but English jd, jm, jz and jn
-            // before a vowel are ج (Majdal, Rujm, Ijza, Sajna), and so is
-            // j after i (Sijn).
+            // (Bajt, Ujun, Ajn, Sanamejn), but English jd, jm, jz, jj and
+            // jn before a vowel are ج (Majdal, Rujm, Ijza, Hajja, Sajna),
+            // and so is j after i (Sijn).
             'j' if prev_letter(i).is_some_and(|p| is_vowel(p) && p != 'i')
                 && next_letter(i).is_some_and(|c| {
-                    let english = matches!(c, 'd' | 'm' | 'z')
+                    let english = matches!(c, 'd' | 'm' | 'z' | 'j')
                         || (c == 'n' && is_vowel(next2));
                     !is_vowel(c) && !english
                 }) =>
@@ -1713,10 +1713,21 @@ pub(crate) struct LooseSink {
     last_was_ending: bool,
     /// The quality of the vowel before the last class written.
     vowel_before_last: Option<char>,
+    /// The last class was not doubled (Hilla) and no glide followed it
+    /// (Kiswah).
+    plain_last: bool,
 }
 
 /// Keys of at most this many consonant classes get a final-vowel mark.
 const SHORT_KEY: usize = 3;
+
+/// The length in bytes of the key text of class `c`.
+fn class_len(c: char) -> usize {
+    match c {
+        'S' | 'X' | 'G' => 2,
+        c => c.len_utf8(),
+    }
+}
 
 impl LooseSink {
     /// Appends the final-vowel mark of a short key: [`FINAL_A`],
@@ -1763,9 +1774,29 @@ impl LooseSink {
         };
         // A mark right after the same mark read as a class would be
         // dropped when the key is keyed again.
-        if self.last != Some(mark) {
-            out.push(mark);
+        if self.last == Some(mark) {
+            return;
         }
+        // In a short key that ends in a, an i before the last class is
+        // the ī or ay that Arabic writes as ي (Karima, Busayra, Tayba,
+        // الكريمة; apart from Karma, Bosra, الكرمة), unless the class is
+        // doubled or a glide follows it (Hilla, Kiswah: short i).
+        if mark == FINAL_A
+            && self.vowel_before_last == Some('i')
+            && self.plain_last
+        {
+            // Only before a consonant class, and not after a mark that
+            // a re-keying would read as the same class.
+            if let Some(last) = self.last.filter(|&c| is_fold_class(c)) {
+                let at = out.len().saturating_sub(class_len(last));
+                let after_mark =
+                    out.get(..at).is_some_and(|k| k.ends_with(LONG_I));
+                if out.is_char_boundary(at) && !after_mark {
+                    out.insert(at, LONG_I);
+                }
+            }
+        }
+        out.push(mark);
     }
 
     /// Takes the next event of the name, appending to `out`.
@@ -1808,6 +1839,7 @@ impl LooseSink {
             Ev::Vowel(q) if q != '\0' => self.tail = Some(q),
             Ev::Glide { ch, loose: false, .. } => {
                 self.tail = Some(if ch == 'w' { 'u' } else { 'i' });
+                self.plain_last = false;
             }
             Ev::Vowel(_) | Ev::Sign => {}
             Ev::Ending => {
@@ -1851,6 +1883,11 @@ impl LooseSink {
                 self.classes += 1;
                 self.before_last = Some(REPEAT);
                 self.gap_before_last = false;
+                self.plain_last = true;
+            } else if c != 's' {
+                // French writes a single s between vowels as ss (Issa,
+                // Odaisseh): that is no doubling.
+                self.plain_last = false;
             }
         } else {
             self.push_new_class(c, gap, vowel_before, out);
@@ -1871,6 +1908,7 @@ impl LooseSink {
     ) {
         push_class(out, c);
         self.vowel_before_last = vowel_before;
+        self.plain_last = true;
         if c != 'ʔ' {
             self.classes += 1;
         }
@@ -2059,13 +2097,41 @@ mod unit {
     }
 
     #[test]
+    fn long_i_before_the_last_class_of_a_short_key_in_a() {
+        // Karima (الكريمة) is apart from Karma and Karama (الكرمة,
+        // الكرامة), Busayra (البصيرة) from Bosra (بصرى).
+        let karima = loose_key("الكريمة");
+        assert_eq!(karima, format!("kr{LONG_I}m{FINAL_A}"));
+        assert_eq!(loose_key("Al Karimah"), karima);
+        assert_eq!(loose_key("Kareime"), karima);
+        assert_ne!(loose_key("Al Karmah"), karima);
+        assert_eq!(loose_key("Al Karmah"), loose_key("الكرامة"));
+        assert_eq!(loose_key("Al Busayrah"), loose_key("البصيرة"));
+        assert_ne!(loose_key("Bosra"), loose_key("البصيرة"));
+        assert_eq!(loose_key("Tayyibah"), loose_key("Taybeh"));
+        assert_eq!(loose_key("Tayyibah"), loose_key("الطيبة"));
+        // A doubled class or a glide after it marks a short i (Hilla,
+        // Kiswah); French ss is one s (Ain Issa); English jj is ج.
+        assert_eq!(loose_key("Hilla"), loose_key("الحلة"));
+        assert_eq!(loose_key("Kiswah"), loose_key("الكسوة"));
+        assert_eq!(loose_key("Ain Issa"), loose_key("عين عيسى"));
+        assert_eq!(loose_key("Hajja"), loose_key("حجة"));
+        // Keys of four classes or more, or not ending in a, get no mark.
+        assert_eq!(
+            loose_key("Salihiyah Kabirah"),
+            loose_key("Salhiyah Kbirah")
+        );
+        assert_eq!(loose_key("Qasim"), loose_key("Qasm"));
+    }
+
+    #[test]
     fn w_of_the_diminutive_is_a_consonant() {
         // و before the ي of a diphthong is a consonant (Suwayda,
         // Huwayjah, Duwayr), and so is a Latin w, French ou or u before a
         // diphthong; before a consonant ي it is the vowel o (كوية, Koya).
         assert_eq!(loose_key("كوية"), loose_key("Koya"));
         let suwayda = loose_key("السويداء");
-        assert_eq!(suwayda, format!("swd{FINAL_A}"));
+        assert_eq!(suwayda, format!("sw{LONG_I}d{FINAL_A}"));
         for name in
             ["Suwayda", "As-Suwayda", "Soueida", "Sweida", "Süveyda", "Sueida"]
         {
