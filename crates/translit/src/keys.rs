@@ -23,7 +23,9 @@
 //!   name ends in a vowel (a e ا ى ة, i ي, o u و), since both scripts
 //!   write a final vowel: Hilla and الحلة are `hlᵃ`, Hawl and الهول `hl`.
 //!   A final n after i or u is written after [`LONG_I`] or [`LONG_U`]
-//!   (-īn, -ūn, -ayn: Dibbin and ذيبين `dbᶦn`, Diban and ذيبان `dbn`).
+//!   (-īn, -ūn, -ayn: Dibbin and ذيبين `dbᶦn`, Diban and ذيبان `dbn`),
+//!   and so is the i (ī, ay, ي) before the last class of a key that
+//!   ends in [`FINAL_A`] (Karima and الكريمة `krᶦmᵃ`, Karma `krmᵃ`).
 //!   A key that keeps four classes or more after a further fold
 //!   is written folded: h and kh are one class, gh is k, and the glides
 //!   w and y go (Touz Hourmato and Tuz Khurmatu: `tzkhrmt`).
@@ -1923,7 +1925,10 @@ impl LooseSink {
 pub const AFTER_DT_H: char = 'ʰ';
 
 /// Stands before the final n of a loose key whose name ends in i or a
-/// diphthong ay/ei and n (Dibbin, ذيبين: `dbᶦn`; Diban: `dbn`).
+/// diphthong ay/ei and n (Dibbin, ذيبين: `dbᶦn`; Diban: `dbn`), and
+/// before the last class of a key of one to three classes that ends in
+/// [`FINAL_A`] when an i comes before that class (Karima, الكريمة:
+/// `krᶦmᵃ`; Karma: `krmᵃ`).
 pub const LONG_I: char = 'ᶦ';
 /// Stands before the final n of a loose key whose name ends in u or o
 /// and n (Rammun, رمون: `rmᶸn`).
