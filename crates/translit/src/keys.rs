@@ -1966,11 +1966,21 @@ fn loose_all(prep: &Prepared, letters: &mut Vec<char>, out: &mut String) {
 /// [`fold_long`], are folded by it.
 const LONG_KEY: usize = 4;
 
-/// Whether `key` may hold a class that [`fold_long`] changes: y, w, h
-/// or `ʰ` (CA B0 in UTF-8; other characters with a B0 byte only cost
-/// a fold that changes nothing).
+/// Whether `key` may hold a class that [`fold_long`] changes: y, w, an
+/// h that is not the second letter of sh or kh (h and gh), or `ʰ` (CA B0
+/// in UTF-8; other characters with a B0 byte only cost a fold that
+/// changes nothing).
 fn has_long_fold(key: &str) -> bool {
-    key.bytes().any(|b| matches!(b, b'y' | b'w' | b'h' | 0xB0))
+    let mut prev = 0u8;
+    for b in key.bytes() {
+        if matches!(b, b'y' | b'w' | 0xB0)
+            || (b == b'h' && !matches!(prev, b's' | b'k'))
+        {
+            return true;
+        }
+        prev = b;
+    }
+    false
 }
 
 /// Folds a long loose key further: the classes whose spelling varies
