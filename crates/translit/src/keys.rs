@@ -1328,12 +1328,13 @@ fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
             }
             'ة' => emit(Ev::Vowel('a')),
             // A final ه (for ة) or ح reads like the -ah of Hamah and
-            // Rafah, whose h the Latin side cannot tell apart; after و or
-            // ي like the h of -eih (Mleih, مليح).
+            // Rafah, whose h the Latin side cannot tell apart; a ح after
+            // و or ي like the h of -eih (Mleih, مليح), but a ه there is
+            // still the ة (الحلوه is Hilweh).
             'ه' | 'ح' if last && !first => {
-                let after_glide =
-                    matches!(word.get(i.wrapping_sub(1)), Some('و' | 'ي'))
-                        && word.get(i.wrapping_sub(2)) != Some(&'ا');
+                let after_glide = c == 'ح'
+                    && matches!(word.get(i.wrapping_sub(1)), Some('و' | 'ي'))
+                    && word.get(i.wrapping_sub(2)) != Some(&'ا');
                 emit(Ev::Vowel(if after_glide { '\0' } else { 'a' }))
             }
             'ث' => emit(Ev::Cons('t')),
@@ -2258,6 +2259,11 @@ mod unit {
         // the Greek numeral sign is the prime ʹ, a dropped sign.
         assert_eq!(strict_key("\u{0374}"), "");
         assert_eq!(loose_key("Ba\u{0374}albak"), loose_key("Baʹalbak"));
+        // A final ه after و is the ة typed as ه (الحلوه); a ح there is
+        // the h of -eih (مليح).
+        assert_eq!(loose_key("عين الحلوه"), loose_key("Ain al-Hilweh"));
+        assert_eq!(loose_key("عين الحلوه"), loose_key("عين الحلوة"));
+        assert_eq!(loose_key("مليح"), loose_key("Mleih"));
         // A final -ih after a consonant ends like -ah (ة with imala, or
         // ح after a short i).
         assert_eq!(loose_key("`Annazih"), loose_key("العنازة"));

@@ -1,8 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
-//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv`,
-//! `heldout2.tsv` and `heldout3.tsv`), and property tests of their
-//! invariants.
+//! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` to
+//! `heldout4.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -23,6 +22,9 @@ const HELDOUT_NEWS: &str = include_str!("../tests/fixtures/heldout2.tsv");
 /// rule and scored once (loose F1 0.940 at P 0.986; the two places
 /// named Dhiban, in Syria and Jordan, are the whole loss of precision).
 const HELDOUT_NEWS_3: &str = include_str!("../tests/fixtures/heldout3.tsv");
+/// A fourth, 75 places, written blind at the end of that session and
+/// scored once (loose F1 0.968 at P 1.000).
+const HELDOUT_NEWS_4: &str = include_str!("../tests/fixtures/heldout4.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -154,6 +156,21 @@ fn loose_key_pairwise_on_third_news_spellings() {
         eprintln!("{e}");
     }
     assert!(p >= 0.98 && f >= 0.93, "loose P {p:.3} R {r:.3} F1 {f:.3}");
+}
+
+#[test]
+fn loose_key_pairwise_on_fourth_news_spellings() {
+    // Misses: ظ as z or d (Abu al-Zuhur, Abu al-Duhur; Udhaim, Uzaym),
+    // Mleha against Mleiha, Marea against Māri‘, Syriac Karamles and
+    // Karamlesh, Kurdish Qaladze, Alma (read as al + ma) against ‘Alma,
+    // Muwaqqar against الموقر. (Ain al-Hilweh against عين الحلوه, missed
+    // blind, is met since.)
+    let (p, r, f, errors) = pairwise_on(table(HELDOUT_NEWS_4), Level::Loose);
+    eprintln!("loose, fourth news spellings: P {p:.3} R {r:.3} F1 {f:.3}");
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    assert!(p >= 0.99 && f >= 0.96, "loose P {p:.3} R {r:.3} F1 {f:.3}");
 }
 
 #[test]
