@@ -1372,12 +1372,14 @@ fn scan_latin(
     followed: bool,
     emit: &mut impl FnMut(Ev),
 ) {
-    // BGN writes ص as ş; Turkish and Kurdish write ش so (Qamişlo).
-    let s_cedilla = if turkic || (!scholarly && l.last() == Some(&'o')) {
-        'S'
-    } else {
-        's'
-    };
+    // BGN writes ص as ş; Turkish and Kurdish write ش so (Qamişlo,
+    // Şeqlawe: BGN ends no word in o or e).
+    let s_cedilla =
+        if turkic || (!scholarly && matches!(l.last(), Some(&('o' | 'e')))) {
+            'S'
+        } else {
+            's'
+        };
     let at = |i: usize| l.get(i).copied().unwrap_or('\0');
     let is_letter = |c: char| c != '\'' && c != '\0';
     // Neighbouring letters, skipping signs.
@@ -2259,6 +2261,10 @@ mod unit {
         // the Greek numeral sign is the prime ʹ, a dropped sign.
         assert_eq!(strict_key("\u{0374}"), "");
         assert_eq!(loose_key("Ba\u{0374}albak"), loose_key("Baʹalbak"));
+        // A Kurdish ş (a word ending in o or e, which BGN never writes)
+        // is ش.
+        assert_eq!(loose_key("Şeqlawe"), loose_key("شقلاوة"));
+        assert_eq!(loose_key("Aş Şanamayn"), loose_key("الصنمين"));
         // A final ه after و is the ة typed as ه (الحلوه); a ح there is
         // the h of -eih (مليح).
         assert_eq!(loose_key("عين الحلوه"), loose_key("Ain al-Hilweh"));
