@@ -1464,6 +1464,14 @@ fn scan_latin(
             {
                 (Ev::Glide { ch: 'w', loose: true, strong: true }, 2)
             }
+            // Before another vowel after a consonant, French ou is the
+            // glide w of a short u (Kisoue is Kiswa).
+            'o' if next == 'u'
+                && is_vowel(next2)
+                && prev_letter(i).is_some_and(is_latin_consonant) =>
+            {
+                (Ev::Glide { ch: 'w', loose: false, strong: false }, 2)
+            }
             // So is u before a diphthong after a consonant other than
             // the q of qu (Sueida).
             'u' if diphthong_at(i + 1)
@@ -1483,6 +1491,13 @@ fn scan_latin(
             }
             // English ee is ī (Mayadeen).
             'e' if next == 'e' => (Ev::Vowel('i'), 2),
+            // So is ie before a consonant (Russiefa).
+            'e' if prev_letter(i) == Some('i')
+                && next_letter(i).is_some_and(is_latin_consonant)
+                && ending_start.is_none_or(|s| i < s) =>
+            {
+                (Ev::Vowel('\0'), 1)
+            }
             'a' | 'e' => (Ev::Vowel('a'), 1),
             // A final -ih after a consonant ends like -ah: it is ة said
             // with imala (`Annazih) or ح after a short i (Salih), both of
@@ -2134,6 +2149,10 @@ mod unit {
         assert_eq!(loose_key("Kiswah"), loose_key("الكسوة"));
         assert_eq!(loose_key("Ain Issa"), loose_key("عين عيسى"));
         assert_eq!(loose_key("Hajja"), loose_key("حجة"));
+        // French ou before a vowel after a consonant is a glide (Kisoue
+        // is Kiswa); ie before a consonant is ī (Russiefa).
+        assert_eq!(loose_key("Kisoue"), loose_key("الكسوة"));
+        assert_eq!(loose_key("Russiefa"), loose_key("الرصيفة"));
         // Keys of four classes or more, or not ending in a, get no mark.
         assert_eq!(
             loose_key("Salihiyah Kabirah"),
