@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
 //! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` to
-//! `heldout4.tsv`), and property tests of their invariants.
+//! `heldout5.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -25,6 +25,11 @@ const HELDOUT_NEWS_3: &str = include_str!("../tests/fixtures/heldout3.tsv");
 /// A fourth, 75 places, written blind at the end of that session and
 /// scored once (loose F1 0.968 at P 1.000).
 const HELDOUT_NEWS_4: &str = include_str!("../tests/fixtures/heldout4.tsv");
+/// A fifth, 75 places, written blind at the very end of that session and
+/// scored once (loose F1 0.919 at P 0.908: the long-key fold then
+/// dropped the y of the -iya ending, merging Ghandoura and
+/// Ghandouriyeh; fixed after).
+const HELDOUT_NEWS_5: &str = include_str!("../tests/fixtures/heldout5.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -160,6 +165,15 @@ fn loose_key_pairwise_on_fourth_news_spellings() {
     // Muwaqqar against الموقر. (Ain al-Hilweh against عين الحلوه, missed
     // blind, is met since.)
     loose_floor(table(HELDOUT_NEWS_4), "fourth news spellings", 0.99, 0.96);
+}
+
+#[test]
+fn loose_key_pairwise_on_fifth_news_spellings() {
+    // Merges: two Yarmouks and two Yohmors (the same names), French
+    // Yammoune against Yamoun. Misses: French final é after n (Aïn
+    // el-Tiné), Ghobeire, Kurdish Gwer, dh/th for ذ (Mayadhin,
+    // Mayathen; Uthaina, أذينة), Weibdeh against Luweibdeh.
+    loose_floor(table(HELDOUT_NEWS_5), "fifth news spellings", 0.93, 0.92);
 }
 
 #[test]
