@@ -719,10 +719,15 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     // into the callers, and the rules are a call.
     match latin_letters(word).next() {
         Some(c) if is_vowel(c) || c == 'l' => article_rules(prep, idx, word),
+        // Between two Latin words only: next to Arabic words, which a
+        // strict key keeps apart from it, a key keyed again would read
+        // as a conjunction what was none (خwaح).
         Some('w' | 'v')
             if prep.name_only
                 && idx > 0
                 && idx + 1 < prep.len()
+                && !prep.is_arabic(idx - 1)
+                && !prep.is_arabic(idx + 1)
                 && matches!(word, ['w' | 'v', 'a' | 'e']) =>
         {
             None
@@ -1007,6 +1012,16 @@ fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     // a comparison with a slice is a call to memcmp.
     if matches!(word, ['ا', 'ل'])
         && idx + 1 < prep.len()
+        && prep.is_arabic(idx + 1)
+    {
+        return None;
+    }
+    // So is a conjunction and article standing alone before an Arabic
+    // word after another word: a strict key joins the two, and keyed
+    // again would read والتن as و + ال + تن.
+    if matches!(word, ['و', 'ا', 'ل'])
+        && inner
+        && prep.name_only
         && prep.is_arabic(idx + 1)
     {
         return None;
@@ -2131,6 +2146,19 @@ mod unit {
         assert_eq!(loose_key("أوصرين"), loose_key("Osarin"));
         // An alef after it keeps the glide a consonant.
         assert_eq!(loose_key("أيام"), "ʔym");
+    }
+
+    #[test]
+    fn strict_keys_of_mixed_scripts_key_again_to_themselves() {
+        // A Latin wa between Arabic words is no conjunction, and a lone
+        // وال before an Arabic word after another word is dropped as
+        // the conjunction and article it becomes once the strict key
+        // joins the words.
+        for name in ["خw-aح", "جweeد", "dوال تن", "اw-eو"] {
+            let key = strict_key(name);
+            assert_eq!(strict_key(&key), key, "{name}");
+        }
+        assert_eq!(strict_key("Nabatiye va Tahta"), "nabatiyetahta");
     }
 
     #[test]
