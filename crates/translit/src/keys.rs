@@ -307,7 +307,14 @@ impl Prepared {
             return;
         }
         if c == 'ʔ' {
-            self.push('ʔ', false, pos, end);
+            match self.open {
+                // Inside an Arabic word the onset mark, like a sign, is
+                // dropped without a split: a strict key, which drops it,
+                // would otherwise join two words that its input kept
+                // apart.
+                Some(open) if open.arabic => self.extend(end),
+                _ => self.push('ʔ', false, pos, end),
+            }
             return;
         }
         if latin::is_ayn_hamza_sign(c) {
@@ -736,6 +743,17 @@ fn latin_article_skip(prep: &Prepared, idx: usize) -> Option<usize> {
     }
 }
 
+/// Whether the next word after `idx` that a strict key keeps is Arabic
+/// (words of onset marks and signs only leave nothing in it).
+fn next_is_arabic(prep: &Prepared, idx: usize) -> bool {
+    (idx + 1..prep.len())
+        .find(|&i| {
+            prep.is_arabic(i)
+                || prep.word(i).iter().any(|&c| !matches!(c, 'ʔ' | '\''))
+        })
+        .is_some_and(|i| prep.is_arabic(i))
+}
+
 /// [`latin_article_skip`] for Latin word `idx`, `word`, which starts
 /// with a vowel or l.
 #[inline(never)]
@@ -1010,10 +1028,7 @@ fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     let inner = idx > 0 && idx + 1 < prep.len();
     // Patterns, not slice equality: this runs on every Arabic word, and
     // a comparison with a slice is a call to memcmp.
-    if matches!(word, ['ا', 'ل'])
-        && idx + 1 < prep.len()
-        && prep.is_arabic(idx + 1)
-    {
+    if matches!(word, ['ا', 'ل']) && next_is_arabic(prep, idx) {
         return None;
     }
     // So is a conjunction and article standing alone before an Arabic
@@ -1022,7 +1037,7 @@ fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     if matches!(word, ['و', 'ا', 'ل'])
         && inner
         && prep.name_only
-        && prep.is_arabic(idx + 1)
+        && next_is_arabic(prep, idx)
     {
         return None;
     }
@@ -1039,14 +1054,17 @@ fn arabic_core(prep: &Prepared, idx: usize) -> Option<&[char]> {
     {
         return None;
     }
-    if idx > 0 && word.len() >= 5 && prep.name_only {
-        if let ['و', 'ا', 'ل', rest @ ..] = word {
-            word = rest;
-        }
-    }
-    while word.len() >= 3 {
+    // The article, and the conjunction on an article after the first
+    // word, as often as they stand (الوال…: keyed again, what one pass
+    // left would lose them).
+    loop {
         match word {
-            ['ا', 'ل', rest @ ..] => word = rest,
+            ['ا', 'ل', rest @ ..] if word.len() >= 3 => word = rest,
+            ['و', 'ا', 'ل', rest @ ..]
+                if idx > 0 && word.len() >= 5 && prep.name_only =>
+            {
+                word = rest;
+            }
             _ => break,
         }
     }
@@ -2154,7 +2172,11 @@ mod unit {
         // وال before an Arabic word after another word is dropped as
         // the conjunction and article it becomes once the strict key
         // joins the words.
-        for name in ["خw-aح", "جweeد", "dوال تن", "اw-eو"] {
+        // The onset mark inside an Arabic word splits nothing, and the
+        // article and conjunction are stripped as often as they stand.
+        for name in
+            ["خw-aح", "جweeد", "dوال تن", "اw-eو", "hوالʔيد", "jالواليو"]
+        {
             let key = strict_key(name);
             assert_eq!(strict_key(&key), key, "{name}");
         }
