@@ -1489,21 +1489,21 @@ fn scan_latin(
                 };
                 (ev, 2)
             }
-            // French ou before a diphthong is w after a consonant too
-            // (Soueida is Suwayda).
-            'o' if next == 'u'
-                && diphthong_at(i + 2)
-                && prev_letter(i).is_some_and(is_latin_consonant) =>
-            {
-                (Ev::Glide { ch: 'w', loose: true, strong: true }, 2)
-            }
-            // Before another vowel after a consonant, French ou is the
-            // glide w of a short u (Kisoue is Kiswa).
+            // After a consonant, French ou before a vowel is a glide w:
+            // the consonant of the diminutive before a diphthong
+            // (Soueida is Suwayda), the w of a short u otherwise (Kisoue
+            // is Kiswa).
             'o' if next == 'u'
                 && is_vowel(next2)
                 && prev_letter(i).is_some_and(is_latin_consonant) =>
             {
-                (Ev::Glide { ch: 'w', loose: false, strong: false }, 2)
+                let diminutive = diphthong_at(i + 2);
+                let ev = Ev::Glide {
+                    ch: 'w',
+                    loose: diminutive,
+                    strong: diminutive,
+                };
+                (ev, 2)
             }
             // So is u before a diphthong after a consonant other than
             // the q of qu (Sueida).
@@ -1597,8 +1597,7 @@ fn scan_latin(
                     && prev_letter(i).is_some_and(is_latin_consonant)
                     && at(i + 1) == 'a'
                     && is_latin_consonant(at(i + 2))
-                    && !(at(i + 2) == 'h' && i + 3 == n)
-                    && i + 2 < n;
+                    && !(at(i + 2) == 'h' && i + 3 == n);
                 let between = after
                     && !in_ending
                     && ((before
@@ -1741,6 +1740,14 @@ fn push_class(out: &mut String, c: char) {
     }
 }
 
+/// The length in bytes of what [`push_class`] writes for class `c`.
+fn class_len(c: char) -> usize {
+    match c {
+        'S' | 'X' | 'G' => 2,
+        c => c.len_utf8(),
+    }
+}
+
 /// The loose key's sink: consonant classes, the onset mark of the first
 /// word and consonantal glides. A class right after the same class is
 /// dropped (Raqqa); the same class again after a vowel or a word break
@@ -1773,14 +1780,6 @@ pub(crate) struct LooseSink {
 
 /// Keys of at most this many consonant classes get a final-vowel mark.
 const SHORT_KEY: usize = 3;
-
-/// The length in bytes of the key text of class `c`.
-fn class_len(c: char) -> usize {
-    match c {
-        'S' | 'X' | 'G' => 2,
-        c => c.len_utf8(),
-    }
-}
 
 impl LooseSink {
     /// Appends the final-vowel mark of a short key: [`FINAL_A`],
