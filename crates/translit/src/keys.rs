@@ -785,22 +785,21 @@ fn article_rules(prep: &Prepared, idx: usize, word: &[char]) -> Option<usize> {
     // "Albukamal", "Alhasakah", "Elmina": al/el + consonant. The loop
     // (over the whole word, so it is done on a copy) keeps the rule
     // idempotent ("Alalbab").
+    // An i before a vowel is the consonant y there (Elias is al-Yas,
+    // الياس, as Elyas is).
     let fused_al = |w: &[char; 6], len: usize| {
         len >= 3
             && matches!(w[0], 'a' | 'e')
             && w[1] == 'l'
-            && is_latin_consonant(w[2])
+            && (is_latin_consonant(w[2])
+                || (len >= 5 && w[2] == 'i' && is_vowel(w[3])))
     };
     // An ayn sign before it makes the a a letter of the name (Al
     // ‘Alkanah is العلكانة).
     if skip == 0 && word.first() != Some(&'\'') && fused_al(&w, len) {
         loop {
             let (w, len) = head(drop_letters(word, skip));
-            if len >= 3
-                && matches!(w[0], 'a' | 'e')
-                && w[1] == 'l'
-                && is_latin_consonant(w[2])
-            {
+            if fused_al(&w, len) {
                 skip += 2;
             } else {
                 break;
@@ -1250,12 +1249,22 @@ pub(crate) fn loose_word(
             skip += 1;
         }
         let mut rest = drop_letters(word, skip);
-        // Slavic -ija is -iya (Divanija, Bajtunija): the j is copied
-        // out as y.
-        if let Some(pos) = slavic_ija(rest) {
+        // After a fused article, an i before a vowel is y (Elias); Slavic
+        // -ija is -iya (Divanija, Bajtunija). Both are copied out as y.
+        let glide_i = skip > 0 && {
+            let mut head = latin_letters(rest);
+            head.next() == Some('i') && head.next().is_some_and(is_vowel)
+        };
+        let ija = slavic_ija(rest);
+        if glide_i || ija.is_some() {
             letters.clear();
             letters.extend_from_slice(rest);
-            if let Some(j) = letters.get_mut(pos) {
+            if glide_i {
+                if let Some(i) = letters.iter_mut().find(|c| **c == 'i') {
+                    *i = 'y';
+                }
+            }
+            if let Some(j) = ija.and_then(|pos| letters.get_mut(pos)) {
                 *j = 'y';
             }
             rest = letters;
@@ -1541,6 +1550,17 @@ fn scan_latin(
             {
                 (Ev::Vowel('a'), 1)
             }
+            // An i between a consonant and an a before another consonant
+            // is the iy that Arabic writes with ي before an alef (Khiam is
+            // Khiyam, الخيام; Banias is بانياس).
+            'i' if next == 'a'
+                && is_latin_consonant(next2)
+                && !(next2 == 'h' && i + 3 == n)
+                && prev_letter(i).is_some_and(is_latin_consonant)
+                && ending_start.is_none_or(|s| i < s) =>
+            {
+                (Ev::Glide { ch: 'y', loose: true, strong: true }, 1)
+            }
             'i' => (Ev::Vowel('i'), 1),
             'o' | 'u' => (Ev::Vowel('u'), 1),
             // The -at/-et of a word before another word is the ة of a
@@ -1598,12 +1618,23 @@ fn scan_latin(
                     && at(i + 1) == 'a'
                     && is_latin_consonant(at(i + 2))
                     && !(at(i + 2) == 'h' && i + 3 == n);
+                // A y between a consonant and an a before another
+                // consonant is the ي that Arabic writes before an alef
+                // (Masyaf مصياف, Banyas بانياس).
+                let y_before_alef = c == 'y'
+                    && step == 1
+                    && prev_letter(i).is_some_and(is_latin_consonant)
+                    && next_plain_a
+                    && at(i + 1) == 'a'
+                    && is_latin_consonant(at(i + 2))
+                    && !(at(i + 2) == 'h' && i + 3 == n);
                 let between = after
                     && !in_ending
                     && ((before
                         && ((prev == 'a' && step == 1) || next_plain_a))
                         || before_diphthong
-                        || before_alef);
+                        || before_alef
+                        || y_before_alef);
                 let ev = Ev::Glide {
                     ch: c,
                     loose: !(before || after) || between,
@@ -2520,6 +2551,13 @@ mod unit {
         assert_ne!(loose_key("Hawija"), loose_key("Hawiya"));
         assert_eq!(strict_key("ھەڵەبجە"), strict_key("ھاڵابجا"));
         assert_eq!(loose_key("Koysinceq"), loose_key("Koysinjaq"));
+        // A y, or an i, between a consonant and an a before a consonant
+        // is the ي before an alef.
+        same(&["Masyaf", "Masiaf", "Maṣyāf", "مصياف"]);
+        same(&["Khiam", "Khiyam", "الخيام"]);
+        same(&["Banias", "Banyas", "Bāniyās", "بانياس"]);
+        // After a fused article, an i before a vowel is y.
+        same(&["Qab Elias", "Qabb Elyas", "قب الياس"]);
     }
 
     #[test]
