@@ -1437,6 +1437,8 @@ fn scan_latin(
     let diphthong_at =
         |j: usize| matches!((at(j), at(j + 1)), ('a' | 'e', 'y' | 'i' | 'j'));
     let n = l.len();
+    let english_vowels =
+        l.windows(2).any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']));
     let ending_start = latin_ending(l);
     let ending = ending_start.is_some();
     let mut i = 0;
@@ -1661,13 +1663,17 @@ fn scan_latin(
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
             // Slavic and German j after a vowel other than i is a glide
-            // (Bajt, Ujun, Ajn, Sanamejn), but English jd, jm, jz, jj and
-            // jn before a vowel are ج (Majdal, Rujm, Ijza, Hajja, Sajna),
-            // and so is j after i (Sijn).
-            'j' if prev_letter(i).is_some_and(|p| is_vowel(p) && p != 'i')
+            // (Bajt, Ujun, Ajn, Sanamejn), but English jd, jm, jz, jj, and
+            // jl and jn before a vowel, are ج (Majdal, Rujm, Ijza, Hajja,
+            // Ajlun, Sajna), and so is j after i (Sijn), in a scholarly
+            // spelling (‘Ajlūn) and in a word with the English or French
+            // ou, ee or oo (Ajloun), which Slavic spellings do not write.
+            'j' if !scholarly
+                && !english_vowels
+                && prev_letter(i).is_some_and(|p| is_vowel(p) && p != 'i')
                 && next_letter(i).is_some_and(|c| {
                     let english = matches!(c, 'd' | 'm' | 'z' | 'j')
-                        || (c == 'n' && is_vowel(next2));
+                        || (matches!(c, 'l' | 'n') && is_vowel(next2));
                     !is_vowel(c) && !english
                 }) =>
             {
