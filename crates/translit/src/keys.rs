@@ -175,6 +175,9 @@ pub(crate) struct Span {
     pub(crate) bytes: Range<usize>,
     /// Arabic-script word.
     pub(crate) arabic: bool,
+    /// Latin word ending in é, the French spelling of a final vowel that
+    /// is heard (Tiné is تينة), not the silent e of -ine.
+    pub(crate) acute_end: bool,
 }
 
 /// The word being built by [`Prepared::fill`].
@@ -206,6 +209,8 @@ pub(crate) struct Prepared {
     /// Filled as a whole name, not as running text (see [`Self::fill`]).
     name_only: bool,
     open: Option<Open>,
+    /// Where in `chars` the last e written with an acute accent is.
+    acute_at: Option<usize>,
 }
 
 impl Prepared {
@@ -224,6 +229,10 @@ impl Prepared {
         self.spans.get(idx).is_some_and(|s| s.arabic)
     }
 
+    fn acute_end(&self, idx: usize) -> bool {
+        self.spans.get(idx).is_some_and(|s| s.acute_end)
+    }
+
     /// Cuts `name` into words. With `name_only`, a comma (`,` `،`) or an
     /// opening bracket after the first word starts a qualifier, which is
     /// left out ("Zahle, Lebanon", "زحلة، لبنان", "Biblos (Jbeil)").
@@ -234,6 +243,7 @@ impl Prepared {
         self.turkic = false;
         self.name_only = name_only;
         self.open = None;
+        self.acute_at = None;
         self.chars.reserve(name.len());
         for (pos, c) in name.char_indices() {
             // Fast path: an ASCII letter or digit inside a Latin word.
@@ -265,6 +275,11 @@ impl Prepared {
             } else {
                 self.close();
             }
+            return;
+        }
+        if matches!(c, 'é' | 'É') {
+            self.push('e', false, pos, end);
+            self.acute_at = self.chars.len().checked_sub(1);
             return;
         }
         if let Some((base, scholarly)) = common_latin(c) {
@@ -426,6 +441,9 @@ impl Prepared {
     }
 
     fn mark_on(&mut self, base: char, mark: char) {
+        if mark == '\u{0301}' && matches!(base, 'e' | 'E') {
+            self.acute_at = self.chars.len().checked_sub(1);
+        }
         let scholarly = match mark {
             // macron, dot below, line below, breve below
             '\u{0304}' | '\u{0323}' | '\u{0331}' | '\u{032E}' => true,
@@ -481,10 +499,12 @@ impl Prepared {
                 self.chars.truncate(open.start_char);
                 return;
             }
+            let acute_end = self.acute_at.is_some_and(|a| a + 1 == chars.end);
             self.spans.push(Span {
                 chars,
                 bytes: open.start_byte..open.end_byte,
                 arabic: open.arabic,
+                acute_end,
             });
         }
     }
@@ -1271,9 +1291,12 @@ pub(crate) fn loose_word(
         }
         scan_latin(
             rest,
-            prep.scholarly,
-            prep.turkic,
-            idx + 1 < prep.len(),
+            LatinWord {
+                scholarly: prep.scholarly,
+                turkic: prep.turkic,
+                followed: idx + 1 < prep.len(),
+                acute_end: prep.acute_end(idx),
+            },
             emit,
         );
     }
@@ -1407,13 +1430,21 @@ fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
     }
 }
 
-fn scan_latin(
-    l: &[char],
+/// What [`scan_latin`] knows of a Latin word besides its letters.
+#[derive(Clone, Copy)]
+struct LatinWord {
+    /// The name uses the marks of the scholarly systems.
     scholarly: bool,
+    /// The name uses Turkish or Kurdish letters.
     turkic: bool,
+    /// Another word follows this one.
     followed: bool,
-    emit: &mut impl FnMut(Ev),
-) {
+    /// The word ends in é.
+    acute_end: bool,
+}
+
+fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
+    let LatinWord { scholarly, turkic, followed, acute_end } = word;
     // BGN writes ص as ş; Turkish and Kurdish write ش so (Qamişlo,
     // Şeqlawe: BGN ends no word in o or e).
     let s_cedilla =
@@ -1437,8 +1468,9 @@ fn scan_latin(
     let diphthong_at =
         |j: usize| matches!((at(j), at(j + 1)), ('a' | 'e', 'y' | 'i' | 'j'));
     let n = l.len();
-    let english_vowels =
-        l.windows(2).any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']));
+    let english_vowels = l
+        .windows(2)
+        .any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']));
     let ending_start = latin_ending(l);
     let ending = ending_start.is_some();
     let mut i = 0;
@@ -1525,8 +1557,9 @@ fn scan_latin(
                 (Ev::Glide { ch: 'w', loose: true, strong: true }, 1)
             }
             // French writes -īn, -ān, -ūn as -ine, -ane, -oune (Djenine,
-            // Sourane): that e is silent.
+            // Sourane): that e is silent, but not an é (Tiné, تينة).
             'e' if i + 1 == n
+                && !acute_end
                 && i >= 2
                 && at(i - 1) == 'n'
                 && is_vowel(at(i - 2)) =>
@@ -2586,6 +2619,13 @@ mod unit {
         same(&["Alayh", "Aley", "عالية"]);
         same(&["Rafah", "Rafaḩ", "رفح"]);
         same(&["Djenine", "Jenin", "جنين"]);
+        // ...but a final é is heard (Tiné is تينة), precomposed or not.
+        same(&[
+            "Aïn el-Tiné",
+            "Ain el-Tine\u{301}",
+            "Ain el-Tineh",
+            "عين التينة",
+        ]);
         same(&["Hisyah", "Hasiya", "حسياء"]);
         // The mark keeps short names apart that the skeleton merges.
         assert_ne!(loose_key("Hilla"), loose_key("Hawl"));

@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
 //! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` to
-//! `heldout5.tsv`), and property tests of their invariants.
+//! `heldout7.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -30,6 +30,14 @@ const HELDOUT_NEWS_4: &str = include_str!("../tests/fixtures/heldout4.tsv");
 /// dropped the y of the -iya ending, merging Ghandoura and
 /// Ghandouriyeh; fixed after).
 const HELDOUT_NEWS_5: &str = include_str!("../tests/fixtures/heldout5.tsv");
+/// A sixth, 72 of the places most in the news (the kind of set the
+/// held-out goal names), written blind the session after and scored
+/// once (loose F1 0.972 at P 1.000).
+const HELDOUT_NEWS_6: &str = include_str!("../tests/fixtures/heldout6.tsv");
+/// A seventh, 72 places, half of them towns in the news and half medium
+/// towns and districts, written blind by another helper at the same
+/// time and scored once (loose F1 0.995 at P 1.000).
+const HELDOUT_NEWS_7: &str = include_str!("../tests/fixtures/heldout7.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -141,9 +149,10 @@ fn loose_key_pairwise_on_fresh_spellings() {
 
 #[test]
 fn loose_key_pairwise_on_fresh_news_spellings() {
-    // Misses: Tel Keppe, Turkish Başika, Rabia against Rabi'a, Khiam
-    // against Khiyam, Bcharré, Bar Elias, Ihdin. (Scored blind once at
-    // F1 0.969; the diminutive w rule, added after, met Hawija.)
+    // Misses: Tel Keppe, Turkish Başika, Rabia against Rabi'a, Bcharré,
+    // Barr Ilyās against Bar Elias, Ihdin. (Scored blind once at F1
+    // 0.969; the diminutive w rule, added after, met Hawija, and the
+    // y before an alef met Khiam and Khiyam.)
     loose_floor(table(HELDOUT_NEWS), "news spellings", 0.99, 0.96);
 }
 
@@ -151,7 +160,7 @@ fn loose_key_pairwise_on_fresh_news_spellings() {
 fn loose_key_pairwise_on_third_news_spellings() {
     // Misses: Moadamiyeh against Moadamiyat al-Sham, Thiban, Kurdish
     // Chamchamal against Jamjamal, Penjwen against Penjwin, Şeqlawe,
-    // Simele, Peshkhabur, Snune, Chibayish, Qab Elias against قب الياس,
+    // Simele, Peshkhabur, Snune, Chibayish, Qabb Ilyās against قب الياس,
     // صدد against Sadad. (Kafr Sajna, Safwan and Suwaylih, missed
     // blind, are met since.)
     loose_floor(table(HELDOUT_NEWS_3), "third news spellings", 0.98, 0.93);
@@ -170,10 +179,24 @@ fn loose_key_pairwise_on_fourth_news_spellings() {
 #[test]
 fn loose_key_pairwise_on_fifth_news_spellings() {
     // Merges: two Yarmouks and two Yohmors (the same names), French
-    // Yammoune against Yamoun. Misses: French final é after n (Aïn
-    // el-Tiné), Ghobeire, Kurdish Gwer, dh/th for ذ (Mayadhin,
-    // Mayathen; Uthaina, أذينة), Weibdeh against Luweibdeh.
-    loose_floor(table(HELDOUT_NEWS_5), "fifth news spellings", 0.93, 0.92);
+    // Yammoune against Yamoun. Misses: Ghobeire, Kurdish Gwer, dh/th for
+    // ذ (Mayadhin, Mayathen; Uthaina, أذينة), Weibdeh against Luweibdeh.
+    // (The French final é after n, Aïn el-Tiné, is met since.)
+    loose_floor(table(HELDOUT_NEWS_5), "fifth news spellings", 0.94, 0.94);
+}
+
+#[test]
+fn loose_key_pairwise_on_sixth_news_spellings() {
+    // Misses: Turkish and Kurdish forms (Münbiç, Han Şeyhun, Bağdat,
+    // Resulayn, Kobanê, Slemani), Kamechliyé, and the BGN name of
+    // Nabatieh with its qualifier at Tahta.
+    loose_floor(table(HELDOUT_NEWS_6), "sixth news spellings", 0.99, 0.96);
+}
+
+#[test]
+fn loose_key_pairwise_on_seventh_news_spellings() {
+    // Misses: the BGN name of Nabatieh with its qualifier at Tahta.
+    loose_floor(table(HELDOUT_NEWS_7), "seventh news spellings", 0.99, 0.98);
 }
 
 #[test]
