@@ -1585,6 +1585,19 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             {
                 (Ev::Vowel('a'), 1)
             }
+            // So does a final -uh after two different consonants, where
+            // the u is short (Udhruh, أذرح); after one, it may be the ū
+            // of و (Nuh, نوح).
+            'u' | 'o'
+                if next == 'h'
+                    && i + 2 == n
+                    && i >= 2
+                    && is_latin_consonant(at(i - 1))
+                    && is_latin_consonant(at(i - 2))
+                    && at(i - 1) != at(i - 2) =>
+            {
+                (Ev::Vowel('a'), 1)
+            }
             // An i between a consonant and an a before another consonant
             // is the iy that Arabic writes with ي before an alef (Khiam is
             // Khiyam, الخيام; Banias is بانياس).
@@ -2618,6 +2631,10 @@ mod unit {
         same(&["Mulayh", "Mulayḩ", "Meleih", "مليح"]);
         same(&["Alayh", "Aley", "عالية"]);
         same(&["Rafah", "Rafaḩ", "رفح"]);
+        // A final -uh after two consonants has a short u (Udhruh), after
+        // one it may be ū (Nuh).
+        same(&["Udhruh", "Adruh", "Udhruḩ", "أذرح"]);
+        same(&["Nuh", "Nūḩ", "نوح"]);
         same(&["Djenine", "Jenin", "جنين"]);
         // ...but a final é is heard (Tiné is تينة), precomposed or not.
         same(&[
