@@ -1446,13 +1446,14 @@ struct LatinWord {
 fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
     let LatinWord { scholarly, turkic, followed, acute_end } = word;
     // BGN writes ص as ş; Turkish and Kurdish write ش so (Qamişlo,
-    // Şeqlawe: BGN ends no word in o or e).
-    let s_cedilla =
-        if turkic || (!scholarly && matches!(l.last(), Some(&('o' | 'e')))) {
-            'S'
-        } else {
-            's'
-        };
+    // Şeqlawe, Şeyhun: BGN writes no o or e).
+    let s_cedilla = if turkic
+        || (!scholarly && l.iter().any(|&c| matches!(c, 'o' | 'e')))
+    {
+        'S'
+    } else {
+        's'
+    };
     let at = |i: usize| l.get(i).copied().unwrap_or('\0');
     let is_letter = |c: char| c != '\'' && c != '\0';
     // Neighbouring letters, skipping signs.
@@ -1763,6 +1764,8 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             }
             'v' => (Ev::Cons('f'), 1),
             'ş' => (Ev::Cons(s_cedilla), 1),
+            // Turkish writes a final ج devoiced, as ç (Münbiç, منبج).
+            'ç' if turkic && i + 1 == n => (Ev::Cons('j'), 1),
             'ç' => (Ev::Cons('S'), 1),
             // A final h after a vowel, or after the glide of a diphthong
             // (Mulayh, مليح), ends in that vowel.
@@ -2419,9 +2422,12 @@ mod unit {
         // the Greek numeral sign is the prime ʹ, a dropped sign.
         assert_eq!(strict_key("\u{0374}"), "");
         assert_eq!(loose_key("Ba\u{0374}albak"), loose_key("Baʹalbak"));
-        // A Kurdish ş (a word ending in o or e, which BGN never writes)
-        // is ش.
+        // A Turkish or Kurdish ş (in a word with an o or e, which BGN
+        // never writes) is ش.
         assert_eq!(loose_key("Şeqlawe"), loose_key("شقلاوة"));
+        assert_eq!(loose_key("Han Şeyhun"), loose_key("خان شيخون"));
+        // Turkish writes a final ج as ç.
+        assert_eq!(loose_key("Münbiç"), loose_key("منبج"));
         assert_eq!(loose_key("Aş Şanamayn"), loose_key("الصنمين"));
         // A final ه after و is the ة typed as ه (الحلوه); a ح there is
         // the h of -eih (مليح).
