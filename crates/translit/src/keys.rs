@@ -465,8 +465,11 @@ impl Prepared {
     }
 
     fn push(&mut self, c: char, arabic: bool, pos: usize, end: usize) {
+        // ة ends a word: a letter after it starts the next one, typed
+        // without a space (معرةالنعمان is معرة النعمان).
+        let after_teh_marbuta = arabic && self.chars.last() == Some(&'ة');
         match self.open {
-            Some(open) if open.arabic == arabic => {}
+            Some(open) if open.arabic == arabic && !after_teh_marbuta => {}
             _ => {
                 self.close();
                 self.open = Some(Open {
@@ -2614,6 +2617,9 @@ mod unit {
         same(&["Masyaf", "Masiaf", "Maṣyāf", "مصياف"]);
         same(&["Khiam", "Khiyam", "الخيام"]);
         same(&["Banias", "Banyas", "Bāniyās", "بانياس"]);
+        // ة ends a word, also when no space follows it.
+        same(&["معرةالنعمان", "معرة النعمان", "Maarat al-Numan"]);
+        assert_eq!(strict_key("قلعةالحصن"), strict_key("قلعة الحصن"));
         // After a fused article, an i before a vowel is y.
         same(&["Qab Elias", "Qabb Elyas", "قب الياس"]);
     }
