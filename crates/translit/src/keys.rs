@@ -1405,6 +1405,8 @@ fn scan_arabic(word: &[char], emit: &mut impl FnMut(Ev)) {
                     && word.get(i.wrapping_sub(2)) != Some(&'ا');
                 emit(Ev::Vowel(if after_glide { '\0' } else { 'a' }))
             }
+            // م before ب is heard as ن is there (mb): one class n.
+            'م' if word.get(i + 1) == Some(&'ب') => emit(Ev::Cons('n')),
             'ث' => emit(Ev::Cons('t')),
             'ذ' => emit(Ev::Cons('d')),
             _ => emit(Ev::Cons(match c {
@@ -1472,6 +1474,7 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
     let diphthong_at =
         |j: usize| matches!((at(j), at(j + 1)), ('a' | 'e', 'y' | 'i' | 'j'));
     let n = l.len();
+    let has_vowel = l.iter().any(|&c| is_vowel(c));
     let english_vowels = l
         .windows(2)
         .any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']));
@@ -1633,7 +1636,7 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // consonant.
             'y' if i + 1 == n
                 && prev_letter(i).is_some_and(is_latin_consonant)
-                && l.iter().any(|&c| is_vowel(c)) =>
+                && has_vowel =>
             {
                 (Ev::Vowel('i'), 1)
             }
@@ -1705,10 +1708,7 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // before a consonant too (Madzhdal'-Shams), in a word with a
             // vowel letter: a key has none, and its d, z, h classes stay
             // three.
-            'd' if next == 'z'
-                && next2 == 'h'
-                && l.iter().any(|&c| is_vowel(c)) =>
-            {
+            'd' if next == 'z' && next2 == 'h' && has_vowel => {
                 (Ev::Cons('j'), 3)
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
@@ -1753,6 +1753,13 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             'g' if next == 'h' => (Ev::Cons('G'), 2),
             'g' => (Ev::Cons('k'), 1),
             'x' => (Ev::Cons('X'), 1),
+            // n before b is said m, and spellings write it so (Membij,
+            // منبج): m before b or p is the class of n, in Arabic script
+            // too; in a word with a vowel letter (a key has none, and
+            // its m and b may have had a vowel between them).
+            'm' if matches!(next, 'b' | 'p') && has_vowel => {
+                (Ev::Cons('n'), 1)
+            }
             'p' if next == 'h' => (Ev::Cons('f'), 2),
             'p' => (Ev::Cons('b'), 1),
             // Arabic has no v: between vowels it is the و of Turkish,
@@ -1856,6 +1863,9 @@ pub(crate) struct LooseSink {
     classes: usize,
     /// The quality of the vowel after the last consonant, if any.
     tail: Option<char>,
+    /// An ayn or hamza sign came after that vowel (Mu'tah, مؤتة): the
+    /// vowel is not the one before the next class.
+    signed: bool,
     /// The name ended in the -iya ending (no final-vowel mark then).
     ending: bool,
     /// The last event that was not a vowel or a sign was the ending.
@@ -1920,20 +1930,25 @@ impl LooseSink {
         }
         // In a short key that ends in a, an i before the last class is
         // the ī or ay that Arabic writes as ي (Karima, Busayra, Tayba,
-        // الكريمة; apart from Karma, Bosra, الكرمة), unless the class is
-        // doubled or a glide follows it (Hilla, Kiswah: short i).
-        if mark == FINAL_A
-            && self.vowel_before_last == Some('i')
-            && self.plain_last
+        // الكريمة; apart from Karma, Bosra, الكرمة), and a u there the ū
+        // of و (Chtaura, شتورة; apart from Shatrah, الشطرة), unless the
+        // class is doubled or a glide follows it (Hilla, Kiswah: short
+        // i), or an ayn or hamza sign came after the vowel (Mu'tah).
+        let long = match self.vowel_before_last {
+            Some('i') => Some(LONG_I),
+            Some('u') => Some(LONG_U),
+            _ => None,
+        };
+        if let Some(long) = long.filter(|_| mark == FINAL_A && self.plain_last)
         {
             // Only before a consonant class, and not after a mark that
             // a re-keying would read as the same class.
             if let Some(last) = self.last.filter(|&c| is_fold_class(c)) {
                 let at = out.len().saturating_sub(class_len(last));
                 let after_mark =
-                    out.get(..at).is_some_and(|k| k.ends_with(LONG_I));
+                    out.get(..at).is_some_and(|k| k.ends_with(long));
                 if out.is_char_boundary(at) && !after_mark {
-                    out.insert(at, LONG_I);
+                    out.insert(at, long);
                 }
             }
         }
@@ -1951,16 +1966,21 @@ impl LooseSink {
             Ev::Vowel(q) => {
                 if q != '\0' {
                     self.tail = Some(q);
+                    self.signed = false;
                 }
                 self.gap = true;
             }
-            Ev::Sign => self.gap = true,
+            Ev::Sign => {
+                self.gap = true;
+                self.signed = true;
+            }
             // A new consonant class, the next most frequent event: what
             // `take_other` does with it, less the rules for h and for a
             // repeated class.
             Ev::Cons(c) if c != 'h' && self.last != Some(c) => {
                 self.last_was_ending = false;
-                let vowel_before = self.tail.take();
+                let vowel_before = self.tail.take().filter(|_| !self.signed);
+                self.signed = false;
                 self.push_new_class(c, self.gap, vowel_before, out);
                 self.gap = false;
             }
@@ -1975,7 +1995,10 @@ impl LooseSink {
         if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
             self.last_was_ending = matches!(ev, Ev::Ending);
         }
-        let vowel_before = self.tail;
+        let vowel_before = self.tail.filter(|_| !self.signed);
+        if !matches!(ev, Ev::Vowel(_) | Ev::Sign) {
+            self.signed = false;
+        }
         match ev {
             Ev::Vowel(q) if q != '\0' => self.tail = Some(q),
             Ev::Glide { ch, loose: false, .. } => {
@@ -2070,7 +2093,9 @@ pub const AFTER_DT_H: char = 'ʰ';
 /// `krᶦmᵃ`; Karma: `krmᵃ`).
 pub const LONG_I: char = 'ᶦ';
 /// Stands before the final n of a loose key whose name ends in u or o
-/// and n (Rammun, رمون: `rmᶸn`).
+/// and n (Rammun, رمون: `rmᶸn`), and before the last class of a key of
+/// one to three classes that ends in [`FINAL_A`] when a u comes before
+/// that class (Chtaura, شتورة: `shtᶸrᵃ`; Shatrah: `shtrᵃ`).
 pub const LONG_U: char = 'ᶸ';
 
 /// Marks a consonant repeated after a vowel in a loose key.
@@ -2617,6 +2642,13 @@ mod unit {
         same(&["Masyaf", "Masiaf", "Maṣyāf", "مصياف"]);
         same(&["Khiam", "Khiyam", "الخيام"]);
         same(&["Banias", "Banyas", "Bāniyās", "بانياس"]);
+        // A u before the last class of a short key that ends in a is
+        // marked, as an i is; not after a sign.
+        same(&["Chtaura", "Shtura", "Chtoura", "شتورة"]);
+        assert_ne!(loose_key("Chtaura"), loose_key("Shatrah"));
+        assert_ne!(loose_key("شتورة"), loose_key("الشطرة"));
+        same(&["Kufa", "Koufa", "Al Kūfah", "الكوفة"]);
+        same(&["Mu'tah", "Mu’tah", "مؤتة"]);
         // ة ends a word, also when no space follows it.
         same(&["معرةالنعمان", "معرة النعمان", "Maarat al-Numan"]);
         assert_eq!(strict_key("قلعةالحصن"), strict_key("قلعة الحصن"));

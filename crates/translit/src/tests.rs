@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
 //! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` to
-//! `heldout7.tsv`), and property tests of their invariants.
+//! `heldout9.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -38,6 +38,12 @@ const HELDOUT_NEWS_6: &str = include_str!("../tests/fixtures/heldout6.tsv");
 /// towns and districts, written blind by another helper at the same
 /// time and scored once (loose F1 0.995 at P 1.000).
 const HELDOUT_NEWS_7: &str = include_str!("../tests/fixtures/heldout7.tsv");
+/// An eighth and a ninth, 76 and 71 places chosen as for a news
+/// translation test set, written blind by two more helpers later that
+/// session and scored once (loose F1 0.980 at P 1.000; F1 0.952 at
+/// P 0.948, where Basra and Bosra, Chtaura and Shatrah met).
+const HELDOUT_NEWS_8: &str = include_str!("../tests/fixtures/heldout8.tsv");
+const HELDOUT_NEWS_9: &str = include_str!("../tests/fixtures/heldout9.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -150,7 +156,8 @@ fn loose_key_pairwise_on_fresh_spellings() {
 #[test]
 fn loose_key_pairwise_on_fresh_news_spellings() {
     // Misses: Tel Keppe, Turkish Başika, Rabia against Rabi'a, Bcharré,
-    // Barr Ilyās against Bar Elias, Ihdin. (Scored blind once at F1
+    // Barr Ilyās against Bar Elias, Ihdin, Mutah against Mu'tah and
+    // مؤتة (the u mark, a short u here). (Scored blind once at F1
     // 0.969; the diminutive w rule, added after, met Hawija, and the
     // y before an alef met Khiam and Khiyam.)
     loose_floor(table(HELDOUT_NEWS), "news spellings", 0.99, 0.96);
@@ -191,6 +198,24 @@ fn loose_key_pairwise_on_sixth_news_spellings() {
     // Resulayn, Kobanê, Slemani), Kamechliyé, and the BGN name of
     // Nabatieh with its qualifier at Tahta.
     loose_floor(table(HELDOUT_NEWS_6), "sixth news spellings", 0.99, 0.96);
+}
+
+#[test]
+fn loose_key_pairwise_on_eighth_news_spellings() {
+    // Misses: Turkish Bağdat, Kurdish Slemani and Shingal, the BGN name
+    // of Nabatieh at Tahta. (Münbiç and Membij, missed blind, are met
+    // since.)
+    loose_floor(table(HELDOUT_NEWS_8), "eighth news spellings", 0.99, 0.97);
+}
+
+#[test]
+fn loose_key_pairwise_on_ninth_news_spellings() {
+    // Merges: Basra and Bosra (البصرة, بصرى: one skeleton, and Arabic
+    // script does not write the vowel that tells them apart). Misses:
+    // Bosra against Bosra al-Sham, Bağdat, Slemani, German Jabrud,
+    // ديرالزور typed without a space before its article. (Chtaura and
+    // Shatrah, merged blind, are apart since.)
+    loose_floor(table(HELDOUT_NEWS_9), "ninth news spellings", 0.98, 0.96);
 }
 
 #[test]
