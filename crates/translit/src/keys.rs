@@ -24,8 +24,9 @@
 //!   write a final vowel: Hilla and الحلة are `hlᵃ`, Hawl and الهول `hl`.
 //!   A final n after i or u is written after [`LONG_I`] or [`LONG_U`]
 //!   (-īn, -ūn, -ayn: Dibbin and ذيبين `dbᶦn`, Diban and ذيبان `dbn`),
-//!   and so is the i (ī, ay, ي) before the last class of a key that
-//!   ends in [`FINAL_A`] (Karima and الكريمة `krᶦmᵃ`, Karma `krmᵃ`).
+//!   and so is the i (ī, ay, ي) or u (ū, و) before the last class of a
+//!   key that ends in [`FINAL_A`] (Karima and الكريمة `krᶦmᵃ`, Karma
+//!   `krmᵃ`; Chtaura and شتورة `shtᶸrᵃ`, Shatrah `shtrᵃ`).
 //!   A key that keeps four classes or more after a further fold
 //!   is written folded: h and kh are one class, gh is k, and the glides
 //!   w and y go (Touz Hourmato and Tuz Khurmatu: `tzkhrmt`).
