@@ -1,7 +1,7 @@
 //! Table-driven tests of the keys and the similarity over real spelling
 //! variants of places in Syria, Iraq, Lebanon, Jordan and Palestine
 //! (`tests/fixtures/spellings.tsv`, and the fresh `heldout.tsv` to
-//! `heldout9.tsv`), and property tests of their invariants.
+//! `heldout11.tsv`), and property tests of their invariants.
 
 use proptest::prelude::*;
 
@@ -44,6 +44,13 @@ const HELDOUT_NEWS_7: &str = include_str!("../tests/fixtures/heldout7.tsv");
 /// P 0.948, where Basra and Bosra, Chtaura and Shatrah met).
 const HELDOUT_NEWS_8: &str = include_str!("../tests/fixtures/heldout8.tsv");
 const HELDOUT_NEWS_9: &str = include_str!("../tests/fixtures/heldout9.tsv");
+/// A tenth and an eleventh, 75 and 73 places, written blind the same
+/// way once that session's key was final, and scored once with it
+/// (loose F1 0.981 at P 1.000; F1 0.961 at P 0.977, where the one loss
+/// of precision is two places named Banias, each given the other's
+/// spellings: by name, F1 0.973 at P 1.000).
+const HELDOUT_NEWS_10: &str = include_str!("../tests/fixtures/heldout10.tsv");
+const HELDOUT_NEWS_11: &str = include_str!("../tests/fixtures/heldout11.tsv");
 
 /// One spelling of a place from the fixture.
 struct Spelling {
@@ -216,6 +223,22 @@ fn loose_key_pairwise_on_ninth_news_spellings() {
     // ديرالزور typed without a space before its article. (Chtaura and
     // Shatrah, merged blind, are apart since.)
     loose_floor(table(HELDOUT_NEWS_9), "ninth news spellings", 0.98, 0.96);
+}
+
+#[test]
+fn loose_key_pairwise_on_tenth_news_spellings() {
+    // Misses: Kurdish Minbic and Slemani, Turkish Zaho and Resulayn,
+    // the BGN name of Nabatieh at Tahta.
+    loose_floor(table(HELDOUT_NEWS_10), "tenth news spellings", 0.99, 0.97);
+}
+
+#[test]
+fn loose_key_pairwise_on_eleventh_news_spellings() {
+    // Merges: the two Banias (homonyms). Misses: Kurdish Hesîçe,
+    // Slemani, Shingal, Kobane against Kobani, Turkish Bağdat and
+    // Resulayn, القايم (ي typed for the hamza seat) against القائم,
+    // the BGN name of Nabatieh at Tahta.
+    loose_floor(table(HELDOUT_NEWS_11), "eleventh news spellings", 0.97, 0.95);
 }
 
 #[test]
