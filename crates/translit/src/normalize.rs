@@ -256,6 +256,20 @@ enum Act {
     Nfkc,
 }
 
+/// What [`Normalizer::fold_bytes`] does with a two-byte character of
+/// U+0600–U+06FF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fast {
+    /// Copy its two bytes.
+    Keep,
+    /// Remove it.
+    Drop,
+    /// Write these two bytes instead (a character of the same block).
+    Two(u8, u8),
+    /// Leave the text to the general loop.
+    Slow,
+}
+
 /// Normalizes Arabic script text with a fixed set of
 /// [`NormalizeOptions`].
 ///
@@ -272,6 +286,9 @@ pub struct Normalizer {
     arabic_first: [Act; 256],
     /// The action for each ASCII byte (NFKC never touches ASCII).
     ascii: [Act; 128],
+    /// `arabic_first` for the byte writer, when every ASCII byte is kept
+    /// (no whitespace collapsing); `None` otherwise.
+    fast: Option<[Fast; 256]>,
 }
 
 static SEARCH: Normalizer = Normalizer::new(NormalizeOptions::SEARCH);
@@ -296,11 +313,17 @@ impl Normalizer {
     /// Compiles `options` into a normalizer.
     pub const fn new(options: NormalizeOptions) -> Normalizer {
         let arabic = arabic_table(&options);
+        let arabic_first = first_pass_table(&options, arabic);
         Normalizer {
             options,
             arabic,
-            arabic_first: first_pass_table(&options, arabic),
+            arabic_first,
             ascii: ascii_table(&options),
+            fast: if options.whitespace {
+                None
+            } else {
+                Some(fast_table(arabic_first))
+            },
         }
     }
 
@@ -323,6 +346,11 @@ impl Normalizer {
     /// Appends the normalization of `text` to `out` (for streaming: one
     /// buffer reused across lines).
     pub fn normalize_into(&self, text: &str, out: &mut String) {
+        if let Some(fast) = &self.fast {
+            if self.fold_bytes(fast, text, out) {
+                return;
+            }
+        }
         if !self.fold_into::<true>(text, out) {
             self.fold_into::<false>(&nfkc(text), out);
         }
@@ -448,7 +476,15 @@ impl Normalizer {
     /// The action for a character outside ASCII and U+0600–U+06FF.
     fn act_other<const FIRST: bool>(&self, c: char) -> Act {
         let o = &self.options;
-        if FIRST && o.nfkc && (c == RIAL || c == BASMALA || !nfkc_inert(c)) {
+        if FIRST && o.nfkc && is_nfkc_space(c) {
+            // NFKC makes these a plain space, whatever stands around
+            // them (a space composes with nothing): no second pass for
+            // a line with a no-break space.
+            if o.whitespace { Act::Space } else { Act::Char(' ') }
+        } else if FIRST
+            && o.nfkc
+            && (c == RIAL || c == BASMALA || !nfkc_inert(c))
+        {
             Act::Nfkc
         } else if o.whitespace && c.is_whitespace() {
             Act::Space
@@ -534,6 +570,72 @@ impl Normalizer {
             out.pop();
         }
         true
+    }
+
+    /// The first pass for options that keep every ASCII byte (the camel
+    /// profile), writing bytes instead of copying runs: Arabic text
+    /// changes a letter every few characters there (ة, أ, ى), and a
+    /// run copy and a character push for each cost more than the bytes.
+    /// Returns `false`, leaving `out` as it was, at a character it does
+    /// not handle; [`Self::fold_into`] then does the work.
+    fn fold_bytes(
+        &self,
+        fast: &[Fast; 256],
+        text: &str,
+        out: &mut String,
+    ) -> bool {
+        BYTES.with(|cell| {
+            let Ok(mut buf) = cell.try_borrow_mut() else { return false };
+            buf.clear();
+            buf.reserve(text.len());
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                if b < 0x80 {
+                    buf.push(b);
+                    i += 1;
+                    continue;
+                }
+                if (0xD8..=0xDB).contains(&b) {
+                    let Some(&next) = bytes.get(i + 1) else { return false };
+                    match fast.get(arabic_index(b, Some(&next))) {
+                        Some(Fast::Keep) => buf.extend_from_slice(&[b, next]),
+                        Some(Fast::Drop) => {}
+                        Some(&Fast::Two(x, y)) => {
+                            buf.extend_from_slice(&[x, y])
+                        }
+                        Some(Fast::Slow) | None => return false,
+                    }
+                    i += 2;
+                    continue;
+                }
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next())
+                else {
+                    return false;
+                };
+                let len = c.len_utf8();
+                match self.act_other::<true>(c) {
+                    Act::Keep => buf.extend_from_slice(
+                        bytes.get(i..i + len).unwrap_or_default(),
+                    ),
+                    Act::Char(m) => buf.extend_from_slice(
+                        m.encode_utf8(&mut [0; 4]).as_bytes(),
+                    ),
+                    Act::Drop => {}
+                    Act::Space | Act::Expand | Act::Nfkc => return false,
+                }
+                i += len;
+            }
+            // Whole characters and replacements of whole characters: the
+            // check always passes (and costs little next to the loop).
+            match simdutf8::basic::from_utf8(&buf) {
+                Ok(folded) => {
+                    out.push_str(folded);
+                    true
+                }
+                Err(_) => false,
+            }
+        })
     }
 
     /// Writes the decomposition of presentation form `c`, each of its
@@ -632,6 +734,44 @@ fn nfkc(text: &str) -> String {
 fn arabic_index(lead: u8, next: Option<&u8>) -> usize {
     let low = next.copied().unwrap_or(0) & 0x3F;
     (usize::from(lead & 0x03) << 6) | usize::from(low)
+}
+
+thread_local! {
+    /// The byte buffer of [`Normalizer::fold_bytes`], reused line after
+    /// line.
+    static BYTES: std::cell::RefCell<Vec<u8>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`Fast`] for each entry of a first-pass table.
+#[allow(clippy::indexing_slicing)]
+const fn fast_table(first: [Act; 256]) -> [Fast; 256] {
+    let mut table = [Fast::Slow; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = match first[k] {
+            Act::Keep => Fast::Keep,
+            Act::Drop => Fast::Drop,
+            Act::Char(m) if m as u32 >= 0x600 && m as u32 <= 0x6FF => {
+                let cp = m as u32;
+                // The two UTF-8 bytes of a code point of U+0600–U+06FF.
+                Fast::Two((0xC0 | (cp >> 6)) as u8, (0x80 | (cp & 0x3F)) as u8)
+            }
+            _ => Fast::Slow,
+        };
+        k += 1;
+    }
+    table
+}
+
+/// Whether NFKC maps `c` to U+0020: the no-break, fixed-width and
+/// ideographic spaces.
+fn is_nfkc_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 /// Whether NFKC leaves `c` and its neighbours alone: a starter (combining
@@ -943,7 +1083,7 @@ mod tests {
         '؟', '\u{FEFB}', '\u{FE8D}', '\u{FB8E}', '\u{FDF2}', '\u{FDFC}',
         '\u{FDFD}', '\u{FC5E}', '\u{FE76}', ' ', '\t', '\u{00A0}', '\u{2003}',
         '\u{200C}', '\u{200D}', '\u{200F}', '\u{202B}', '\u{FEFF}', 'a', 'Z',
-        'e', '\u{0301}', 'é', '1', '.',
+        'e', '\u{0301}', 'é', '1', '.', '«', '“', '\u{00BD}',
     ];
 
     fn options_from_bits(bits: u32) -> NormalizeOptions {
@@ -999,6 +1139,22 @@ mod tests {
                 n.is_normalized(&text),
                 once == text
             );
+        }
+
+        #[test]
+        fn byte_writer_agrees_with_the_general_loop(
+            bits in 0u32..(1 << 17),
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..30)
+        ) {
+            let text: String = picks.iter().map(|&k| ALPHABET[k]).collect();
+            let mut options = options_from_bits(bits);
+            options.nfkc = bits & (1 << 16) != 0;
+            let with = Normalizer::new(options);
+            let without = Normalizer { fast: None, ..with.clone() };
+            let (mut a, mut b) = (String::from("x"), String::from("x"));
+            with.normalize_into(&text, &mut a);
+            without.normalize_into(&text, &mut b);
+            proptest::prop_assert_eq!(a, b);
         }
 
         #[test]
