@@ -1704,7 +1704,12 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             'd' if next == 's' && next2 == 'c' && at(i + 3) == 'h' => {
                 (Ev::Cons('j'), 4)
             }
-            'd' if next == 'j' && is_vowel(next2) => (Ev::Cons('j'), 2),
+            // French dj is ج before a consonant and at the end too
+            // (Membidj, Pandjvin), in a word with a vowel letter (a key
+            // has none).
+            'd' if next == 'j' && (is_vowel(next2) || has_vowel) => {
+                (Ev::Cons('j'), 2)
+            }
             // Russian dzh, Polish dż, Czech dž (folded to dz); dzh is j
             // before a consonant too (Madzhdal'-Shams), in a word with a
             // vowel letter: a key has none, and its d, z, h classes stay
@@ -2650,6 +2655,9 @@ mod unit {
         assert_ne!(loose_key("شتورة"), loose_key("الشطرة"));
         same(&["Kufa", "Koufa", "Al Kūfah", "الكوفة"]);
         same(&["Mu'tah", "Mu’tah", "مؤتة"]);
+        // French dj is ج before a consonant and at the end too.
+        same(&["Membidj", "Manbij", "منبج"]);
+        same(&["Adjlun", "Ajloun", "عجلون"]);
         // ة ends a word, also when no space follows it.
         same(&["معرةالنعمان", "معرة النعمان", "Maarat al-Numan"]);
         assert_eq!(strict_key("قلعةالحصن"), strict_key("قلعة الحصن"));
