@@ -1475,10 +1475,21 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
     let diphthong_at =
         |j: usize| matches!((at(j), at(j + 1)), ('a' | 'e', 'y' | 'i' | 'j'));
     let n = l.len();
-    let has_vowel = l.iter().any(|&c| is_vowel(c));
-    let english_vowels = l
-        .windows(2)
-        .any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']));
+    // Asked by the rare rules only, so not computed for every word.
+    let has_vowel = || l.iter().any(|&c| is_vowel(c));
+    let english_vowels = || {
+        l.windows(2).any(|w| matches!(w, ['o', 'u'] | ['e', 'e'] | ['o', 'o']))
+    };
+    // A consonant before `j` and an a after it that another consonant
+    // follows: a w, y or i at `j` is then the و or ي that Arabic writes
+    // before an alef (Safwan صفوان, Masyaf مصياف, Khiam الخيام); not
+    // before a final -a or -ah (Kiswah, الكسوة).
+    let before_alef_at = |j: usize| {
+        prev_letter(j).is_some_and(is_latin_consonant)
+            && at(j + 1) == 'a'
+            && is_latin_consonant(at(j + 2))
+            && !(at(j + 2) == 'h' && j + 3 == n)
+    };
     let ending_start = latin_ending(l);
     let ending = ending_start.is_some();
     let mut i = 0;
@@ -1606,15 +1617,10 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             {
                 (Ev::Vowel('a'), 1)
             }
-            // An i between a consonant and an a before another consonant
-            // is the iy that Arabic writes with ي before an alef (Khiam is
-            // Khiyam, الخيام; Banias is بانياس).
-            'i' if next == 'a'
-                && is_latin_consonant(next2)
-                && !(next2 == 'h' && i + 3 == n)
-                && prev_letter(i).is_some_and(is_latin_consonant)
-                && ending_start.is_none_or(|s| i < s) =>
-            {
+            // An i between a consonant and an a before a consonant
+            // (`before_alef_at`) is the iy that Arabic writes with ي before
+            // an alef (Khiam is Khiyam, الخيام; Banias is بانياس).
+            'i' if before_alef_at(i) && ending_start.is_none_or(|s| i < s) => {
                 (Ev::Glide { ch: 'y', loose: true, strong: true }, 1)
             }
             'i' => (Ev::Vowel('i'), 1),
@@ -1637,7 +1643,7 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // consonant.
             'y' if i + 1 == n
                 && prev_letter(i).is_some_and(is_latin_consonant)
-                && has_vowel =>
+                && has_vowel() =>
             {
                 (Ev::Vowel('i'), 1)
             }
@@ -1664,33 +1670,18 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
                 // glide that Arabic writes once, without an alef unless
                 // one follows (Tayyiba is طيبة, Sayyid is سيد).
                 let before_diphthong = c == 'w' && diphthong_at(i + step);
-                // A w between a consonant and an a before another
-                // consonant is the و that Arabic writes before an alef
-                // (Safwan صفوان, Arwad أرواد); not before a final -a or
-                // -ah (Kiswah, الكسوة).
-                let before_alef = c == 'w'
-                    && step == 1
-                    && prev_letter(i).is_some_and(is_latin_consonant)
-                    && at(i + 1) == 'a'
-                    && is_latin_consonant(at(i + 2))
-                    && !(at(i + 2) == 'h' && i + 3 == n);
-                // A y between a consonant and an a before another
-                // consonant is the ي that Arabic writes before an alef
-                // (Masyaf مصياف, Banyas بانياس).
-                let y_before_alef = c == 'y'
-                    && step == 1
-                    && prev_letter(i).is_some_and(is_latin_consonant)
-                    && next_plain_a
-                    && at(i + 1) == 'a'
-                    && is_latin_consonant(at(i + 2))
-                    && !(at(i + 2) == 'h' && i + 3 == n);
+                // A single w or y between a consonant and an a before
+                // another consonant (Safwan, Arwad; Masyaf, Banyas); for
+                // y, only a plain a follows (not a glide after it).
+                let before_alef = step == 1
+                    && before_alef_at(i)
+                    && (c == 'w' || next_plain_a);
                 let between = after
                     && !in_ending
                     && ((before
                         && ((prev == 'a' && step == 1) || next_plain_a))
                         || before_diphthong
-                        || before_alef
-                        || y_before_alef);
+                        || before_alef);
                 let ev = Ev::Glide {
                     ch: c,
                     loose: !(before || after) || between,
@@ -1707,14 +1698,14 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // French dj is ج before a consonant and at the end too
             // (Membidj, Pandjvin), in a word with a vowel letter (a key
             // has none).
-            'd' if next == 'j' && (is_vowel(next2) || has_vowel) => {
+            'd' if next == 'j' && (is_vowel(next2) || has_vowel()) => {
                 (Ev::Cons('j'), 2)
             }
             // Russian dzh, Polish dż, Czech dž (folded to dz); dzh is j
             // before a consonant too (Madzhdal'-Shams), in a word with a
             // vowel letter: a key has none, and its d, z, h classes stay
             // three.
-            'd' if next == 'z' && next2 == 'h' && has_vowel => {
+            'd' if next == 'z' && next2 == 'h' && has_vowel() => {
                 (Ev::Cons('j'), 3)
             }
             'd' if next == 'z' && is_vowel(next2) => (Ev::Cons('j'), 2),
@@ -1725,13 +1716,13 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // spelling (‘Ajlūn) and in a word with the English or French
             // ou, ee or oo (Ajloun), which Slavic spellings do not write.
             'j' if !scholarly
-                && !english_vowels
                 && prev_letter(i).is_some_and(|p| is_vowel(p) && p != 'i')
                 && next_letter(i).is_some_and(|c| {
                     let english = matches!(c, 'd' | 'm' | 'z' | 'j')
                         || (matches!(c, 'l' | 'n') && is_vowel(next2));
                     !is_vowel(c) && !english
-                }) =>
+                })
+                && !english_vowels() =>
             {
                 (Ev::Glide { ch: 'y', loose: false, strong: false }, 1)
             }
@@ -1763,7 +1754,7 @@ fn scan_latin(l: &[char], word: LatinWord, emit: &mut impl FnMut(Ev)) {
             // منبج): m before b or p is the class of n, in Arabic script
             // too; in a word with a vowel letter (a key has none, and
             // its m and b may have had a vowel between them).
-            'm' if matches!(next, 'b' | 'p') && has_vowel => {
+            'm' if matches!(next, 'b' | 'p') && has_vowel() => {
                 (Ev::Cons('n'), 1)
             }
             'p' if next == 'h' => (Ev::Cons('f'), 2),
