@@ -59,35 +59,31 @@ fn check(latin: &[&str], arabic: &[&str]) {
 const EXPECTED_LOOSE_KEYS: usize = 94;
 const EXPECTED_STRICT_KEYS: usize = 289;
 
+/// `strict_key_into` or `loose_key_into`.
+type KeyInto = fn(&str, &mut String);
+
 fn bench_keys(c: &mut Criterion) {
     let (latin, arabic) = names();
     check(&latin, &arabic);
     let sets = [("latin", &latin), ("arabic", &arabic)];
     let mut group = c.benchmark_group("keys");
+    let keys: [(&str, KeyInto); 2] =
+        [("strict", strict_key_into), ("loose", loose_key_into)];
     for (script, names) in sets {
         group.throughput(Throughput::Elements(names.len() as u64));
-        group.bench_function(format!("strict/{script}"), |b| {
-            let mut buf = String::new();
-            b.iter(|| {
-                let mut bytes = 0;
-                for name in names.iter() {
-                    strict_key_into(black_box(name), &mut buf);
-                    bytes += buf.len();
-                }
-                bytes
-            })
-        });
-        group.bench_function(format!("loose/{script}"), |b| {
-            let mut buf = String::new();
-            b.iter(|| {
-                let mut bytes = 0;
-                for name in names.iter() {
-                    loose_key_into(black_box(name), &mut buf);
-                    bytes += buf.len();
-                }
-                bytes
-            })
-        });
+        for (level, key_into) in keys {
+            group.bench_function(format!("{level}/{script}"), |b| {
+                let mut buf = String::new();
+                b.iter(|| {
+                    let mut bytes = 0;
+                    for name in names.iter() {
+                        key_into(black_box(name), &mut buf);
+                        bytes += buf.len();
+                    }
+                    bytes
+                })
+            });
+        }
     }
     group.finish();
 

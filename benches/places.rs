@@ -66,27 +66,23 @@ fn bench_resolve(c: &mut Criterion) {
     let misses: Vec<String> =
         (0..200).map(|i| format!("Qwx{}zt Vbn{}m", i % 17, i % 13)).collect();
     assert!(misses.iter().all(|m| g.resolve(m, &options).method.is_none()));
+    let misses: Vec<&str> = misses.iter().map(String::as_str).collect();
     let mut group = c.benchmark_group("resolve");
-    group.throughput(Throughput::Elements(names.len() as u64));
-    group.bench_function("real-world spellings", |b| {
-        b.iter(|| {
-            let mut found = 0usize;
-            for name in &names {
-                found += g.resolve(black_box(name), &options).candidates.len();
-            }
-            found
-        })
-    });
-    group.throughput(Throughput::Elements(misses.len() as u64));
-    group.bench_function("unresolvable names", |b| {
-        b.iter(|| {
-            let mut found = 0usize;
-            for name in &misses {
-                found += g.resolve(black_box(name), &options).candidates.len();
-            }
-            found
-        })
-    });
+    for (label, set) in
+        [("real-world spellings", &names), ("unresolvable names", &misses)]
+    {
+        group.throughput(Throughput::Elements(set.len() as u64));
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let mut found = 0usize;
+                for name in set {
+                    found +=
+                        g.resolve(black_box(name), &options).candidates.len();
+                }
+                found
+            })
+        });
+    }
     group.finish();
 }
 
